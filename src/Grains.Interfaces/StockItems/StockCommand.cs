@@ -1,0 +1,24 @@
+namespace Inventory.StockItems;
+
+/// <summary>
+/// A stock movement asked for by a scanner or an operator. Every command carries a client-generated
+/// <see cref="MovementId"/>: retrying the same movement never applies it twice.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("inventory.stock-command")]
+public abstract record StockCommand
+{
+    [Id(0)] public required Guid MovementId { get; init; }
+
+    /// <summary>The scanner or device that sent the movement, when known.</summary>
+    [Id(1)] public string? ScannerId { get; init; }
+
+    /// <summary>When the scanner says the movement happened (its own clock).</summary>
+    [Id(2)] public DateTimeOffset? OccurredAt { get; init; }
+
+    /// <summary>Ties the events of one business operation together across items.</summary>
+    [Id(3)] public string? CorrelationId { get; init; }
+
+    /// <summary>A stable, canonical description of what the command asks for, used to tell a retry
+    /// of the same movement from a different movement that reuses its id.</summary>
+    public abstract string Fingerprint();
+}

@@ -1,0 +1,74 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.RegularExpressions;
+
+namespace Inventory.StockItems;
+
+/// <summary>
+/// Identity of a stock item: one SKU at one warehouse. The grain key and the event stream id are
+/// both <c>"{warehouseId}/{sku}"</c>; each part matches <c>[A-Za-z0-9._-]{1,64}</c>.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("inventory.stock-item-key")]
+public readonly partial record struct StockItemKey
+{
+    private StockItemKey(string warehouseId, string sku)
+    {
+        WarehouseId = warehouseId;
+        Sku = sku;
+    }
+
+    [Id(0)] public string WarehouseId { get; }
+
+    [Id(1)] public string Sku { get; }
+
+    public static bool IsValidPart([NotNullWhen(true)] string? value) => value is not null && PartPattern().IsMatch(value);
+
+    public static StockItemKey Create(string warehouseId, string sku)
+    {
+        if (!IsValidPart(warehouseId))
+        {
+            throw new ArgumentException($"Warehouse id '{warehouseId}' must match [A-Za-z0-9._-]{{1,64}}.", nameof(warehouseId));
+        }
+
+        if (!IsValidPart(sku))
+        {
+            throw new ArgumentException($"SKU '{sku}' must match [A-Za-z0-9._-]{{1,64}}.", nameof(sku));
+        }
+
+        return new StockItemKey(warehouseId, sku);
+    }
+
+    public static bool TryParse(string? key, out StockItemKey result)
+    {
+        result = default;
+        if (key is null)
+        {
+            return false;
+        }
+
+        var slash = key.IndexOf('/', StringComparison.Ordinal);
+        if (slash < 0)
+        {
+            return false;
+        }
+
+        var warehouseId = key[..slash];
+        var sku = key[(slash + 1)..];
+        if (!IsValidPart(warehouseId) || !IsValidPart(sku))
+        {
+            return false;
+        }
+
+        result = new StockItemKey(warehouseId, sku);
+        return true;
+    }
+
+    public static StockItemKey Parse(string key) =>
+        TryParse(key, out var result)
+            ? result
+            : throw new FormatException($"'{key}' is not a stock item key of the form '{{warehouseId}}/{{sku}}'.");
+
+    public override string ToString() => $"{WarehouseId}/{Sku}";
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$", RegexOptions.CultureInvariant)]
+    private static partial Regex PartPattern();
+}

@@ -1,0 +1,14 @@
+namespace Inventory.EventStore;
+
+/// <summary>What the store keeps beside an event: where the movement came from and why.</summary>
+/// <param name="ScannerId">The scanner or device that sent the movement.</param>
+/// <param name="OccurredAt">When the scanner says it happened (its clock, not ours).</param>
+/// <param name="CorrelationId">Ties the events of one business operation together.</param>
+/// <param name="CausationId">What caused this event (the movement id for commands from outside).</param>
+/// <param name="Command">The canonical fingerprint of the command, to tell a retry from a reused id.</param>
+public sealed record EventMetadata(
+    string? ScannerId = null,
+    DateTimeOffset? OccurredAt = null,
+    string? CorrelationId = null,
+    string? CausationId = null,
+    string? Command = null);

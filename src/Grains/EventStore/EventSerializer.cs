@@ -1,0 +1,66 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Inventory.EventStore;
+
+/// <summary>
+/// Maps events of one stream type to and from their stored form: a stable type name, a schema version and a
+/// JSON object. Reading an older schema version runs the upcasters in order until the current one.
+/// </summary>
+/// <typeparam name="TEvent">The base type of the stream's events.</typeparam>
+public sealed class EventSerializer<TEvent>
+    where TEvent : class
+{
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    private readonly FrozenDictionary<Type, (string Name, int Version)> _byType;
+    private readonly FrozenDictionary<string, (Type Type, int Version)> _byName;
+    private readonly FrozenDictionary<(string Type, int FromVersion), IEventUpcaster> _upcasters;
+
+    public EventSerializer(IEnumerable<(Type Type, string Name, int Version)> types, IEnumerable<IEventUpcaster> upcasters)
+    {
+        var list = types.ToList();
+        _byType = list.ToFrozenDictionary(t => t.Type, t => (t.Name, t.Version));
+        _byName = list.ToFrozenDictionary(t => t.Name, t => (t.Type, t.Version), StringComparer.Ordinal);
+        _upcasters = upcasters.ToFrozenDictionary(u => (u.Type, u.FromVersion));
+    }
+
+    public (string Name, int Version) NameOf(TEvent @event) =>
+        _byType.TryGetValue(@event.GetType(), out var entry)
+            ? entry
+            : throw new InvalidOperationException($"Event type {@event.GetType().Name} has no stored name.");
+
+    public string SerializeData(TEvent @event) => JsonSerializer.Serialize(@event, @event.GetType(), JsonOptions);
+
+    /// <summary>The event's data in the current schema of its type (upcast if stored in an older one).</summary>
+    public JsonObject CurrentData(string type, int schemaVersion, string data)
+    {
+        if (!_byName.TryGetValue(type, out var entry))
+        {
+            throw new UnknownEventTypeException(type, schemaVersion);
+        }
+
+        var json = JsonNode.Parse(data)?.AsObject() ?? throw new JsonException($"Event data of '{type}' is not a JSON object.");
+        for (var version = schemaVersion; version < entry.Version; version++)
+        {
+            if (!_upcasters.TryGetValue((type, version), out var upcaster))
+            {
+                throw new UnknownEventTypeException(type, schemaVersion);
+            }
+
+            json = upcaster.Upcast(json);
+        }
+
+        return json;
+    }
+
+    public TEvent Deserialize(string type, int schemaVersion, string data)
+    {
+        var json = CurrentData(type, schemaVersion, data);
+        var clrType = _byName[type].Type;
+        return (TEvent)(json.Deserialize(clrType, JsonOptions) ?? throw new JsonException($"Event data of '{type}' is null."));
+    }
+
+    public TEvent Deserialize(StoredEvent stored) => Deserialize(stored.Type, stored.SchemaVersion, stored.Data);
+}

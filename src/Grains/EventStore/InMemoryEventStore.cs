@@ -1,0 +1,132 @@
+namespace Inventory.EventStore;
+
+/// <summary>
+/// The embedded default: an event store in process memory with the same semantics as the PostgreSQL one
+/// (same contract tests). Nothing survives the process.
+/// </summary>
+public sealed class InMemoryEventStore : IEventStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, List<StoredEvent>> _streams = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StreamSnapshot> _snapshots = new(StringComparer.Ordinal);
+    private readonly HashSet<Guid> _eventIds = [];
+    private long _position;
+
+    public Task<AppendResult> AppendAsync(string streamId, int expectedVersion, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        if (events.Count == 0)
+        {
+            return Task.FromResult(new AppendResult(AppendStatus.Appended, []));
+        }
+
+        lock (_gate)
+        {
+            var stream = _streams.TryGetValue(streamId, out var existing) ? existing : [];
+            var result = Check(stream, expectedVersion, events);
+            if (result is not null)
+            {
+                return Task.FromResult(result);
+            }
+
+            var positions = new long[events.Count];
+            for (var i = 0; i < events.Count; i++)
+            {
+                var e = events[i];
+                positions[i] = ++_position;
+                stream.Add(new StoredEvent(streamId, expectedVersion + i + 1, positions[i], e.EventId, e.MovementId, e.Type, e.SchemaVersion, e.Data, e.Metadata, e.RecordedAt));
+                _eventIds.Add(e.EventId);
+            }
+
+            _streams[streamId] = stream;
+            return Task.FromResult(new AppendResult(AppendStatus.Appended, positions));
+        }
+    }
+
+    public Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(string streamId, int afterVersion, int maxCount, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<StoredEvent> page = _streams.TryGetValue(streamId, out var stream)
+                ? stream.Skip(Math.Max(afterVersion, 0)).Take(maxCount).ToArray()
+                : [];
+            return Task.FromResult(page);
+        }
+    }
+
+    public Task<StoredEvent?> FindByMovementAsync(string streamId, Guid movementId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var found = _streams.TryGetValue(streamId, out var stream) ? stream.Find(e => e.MovementId == movementId) : null;
+            return Task.FromResult(found);
+        }
+    }
+
+    public Task<int> GetVersionAtAsync(string streamId, DateTimeOffset asOf, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var version = _streams.TryGetValue(streamId, out var stream)
+                ? stream.LastOrDefault(e => e.RecordedAt <= asOf)?.Version ?? 0
+                : 0;
+            return Task.FromResult(version);
+        }
+    }
+
+    public Task<StreamSnapshot?> ReadSnapshotAsync(string streamId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_snapshots.GetValueOrDefault(streamId));
+        }
+    }
+
+    public Task SaveSnapshotAsync(StreamSnapshot snapshot, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        lock (_gate)
+        {
+            if (!_snapshots.TryGetValue(snapshot.StreamId, out var current) || current.Version <= snapshot.Version)
+            {
+                _snapshots[snapshot.StreamId] = snapshot;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task DeleteSnapshotAsync(string streamId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            _snapshots.Remove(streamId);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private AppendResult? Check(List<StoredEvent> stream, int expectedVersion, IReadOnlyList<EventData> events)
+    {
+        // The very same events already stored at the same versions: an earlier attempt whose acknowledgement was lost.
+        if (stream.Count >= expectedVersion + events.Count
+            && events.Select((e, i) => stream[expectedVersion + i].EventId == e.EventId).All(same => same))
+        {
+            return new AppendResult(AppendStatus.AlreadyAppended, events.Select((_, i) => stream[expectedVersion + i].GlobalPosition).ToArray());
+        }
+
+        var duplicate = events.FirstOrDefault(e => stream.Exists(s => s.MovementId == e.MovementId));
+        if (duplicate is not null)
+        {
+            return AppendResult.Duplicate(duplicate.MovementId);
+        }
+
+        if (stream.Count != expectedVersion || events.Any(e => _eventIds.Contains(e.EventId)))
+        {
+            return AppendResult.Conflict;
+        }
+
+        return null;
+    }
+}

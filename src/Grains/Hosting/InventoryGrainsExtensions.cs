@@ -1,0 +1,24 @@
+using Inventory.EventStore;
+using Inventory.StockItems;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Inventory.Hosting;
+
+/// <summary>Composition of the grains: what every silo adds, whatever the storage.</summary>
+public static class InventoryGrainsExtensions
+{
+    /// <summary>Adds the stock item grains' providers and services. The event store is the in-memory one unless
+    /// an <see cref="IEventStore"/> was registered before (see <c>UsePostgresEventStore</c>).</summary>
+    public static ISiloBuilder AddInventoryGrains(this ISiloBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddCustomStorageBasedLogConsistencyProvider(ProviderNames.EventStore);
+        builder.Services.AddOptions<StockItemOptions>().BindConfiguration(StockItemOptions.Section).ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<IEventStore, InMemoryEventStore>();
+        builder.Services.AddMetrics();
+        builder.Services.TryAddSingleton<InventoryMetrics>();
+        return builder;
+    }
+}

@@ -1,0 +1,4 @@
+var builder = WebApplication.CreateBuilder(args);
+var app = builder.Build();
+app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
+app.Run();

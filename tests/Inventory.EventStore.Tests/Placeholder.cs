@@ -1,0 +1,1 @@
+namespace Inventory.EventStore.Tests;

@@ -16,8 +16,8 @@ public sealed partial class StockItemGrain
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not load {StreamId} from the event store")]
     private static partial void LogLoadFailed(ILogger logger, Exception exception, string streamId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Append to {StreamId} at expected v{ExpectedVersion} ({Count} events) failed; outcome unknown")]
-    private static partial void LogAppendFailed(ILogger logger, Exception exception, string streamId, int expectedVersion, int count);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Append to {StreamId} at expected v{ExpectedVersion} for movement {MovementId} failed; outcome unknown")]
+    private static partial void LogAppendFailed(ILogger logger, Exception exception, string streamId, int expectedVersion, Guid movementId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event store issue for {StreamId}: {Issue}")]
     private static partial void LogConnectionIssue(ILogger logger, string streamId, string issue);

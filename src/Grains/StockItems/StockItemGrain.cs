@@ -27,9 +27,7 @@ public sealed partial class StockItemGrain(
     private StockItemStream _stream = null!;
     private LoadedStockItem? _preloaded;
     private int _snapshotVersion;
-    private EventMetadata _pendingMetadata = new();
-    private AppendResult? _lastAppend;
-    private TaskCompletionSource? _storageFault;
+    private (int ExpectedVersion, StockItemEvent Event)? _stored;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -65,35 +63,22 @@ public sealed partial class StockItemGrain(
             }
 
             var @event = decision.Event!;
-            if (await ConfirmAsync(@event, command))
+            var appended = await AppendAsync(@event, command);
+            switch (appended.Status)
             {
-                var position = _lastAppend!.Positions[^1];
-                if (logger.IsEnabled(LogLevel.Debug))
-                {
-                    LogApplied(logger, _stream.StreamId, Version, position, DeterministicGuid.ForEvent(_stream.StreamId, command.MovementId), command.MovementId, @event.GetType().Name);
-                }
-
-                metrics.MovementDecided("applied");
-                await SnapshotIfDueAsync();
-                return new MovementResult
-                {
-                    MovementId = command.MovementId,
-                    Version = Version,
-                    Position = position,
-                    OnHand = @event.OnHandAfter,
-                    Reserved = @event.ReservedAfter,
-                };
+                case AppendStatus.Appended or AppendStatus.AlreadyAppended:
+                    return await ConfirmAsync(@event, command, appended);
+                case AppendStatus.DuplicateMovement:
+                    metrics.MovementDecided("duplicate");
+                    return await _stream.FindMovementAsync(command)
+                        ?? throw new InvalidOperationException($"The event store reported movement {command.MovementId} as a duplicate but cannot find it.");
+                default:
+                    // Another writer moved the stream: re-read it and decide again on what is really there.
+                    metrics.ConcurrencyConflict();
+                    LogConflict(logger, _stream.StreamId, command.MovementId, Version, attempt + 1);
+                    await RefreshAsync(command);
+                    break;
             }
-
-            if (_lastAppend?.Status == AppendStatus.DuplicateMovement)
-            {
-                metrics.MovementDecided("duplicate");
-                return await _stream.FindMovementAsync(command)
-                    ?? throw new InvalidOperationException($"The event store reported movement {command.MovementId} as a duplicate but cannot find it.");
-            }
-
-            metrics.ConcurrencyConflict();
-            LogConflict(logger, _stream.StreamId, command.MovementId, Version, attempt + 1);
         }
 
         throw new StorageUnavailableException(
@@ -133,19 +118,16 @@ public sealed partial class StockItemGrain(
 
     async Task<bool> ICustomStorageInterface<StockItemView, StockItemEvent>.ApplyUpdatesToStorage(IReadOnlyList<StockItemEvent> updates, int expectedVersion)
     {
-        var started = time.GetTimestamp();
-        try
+        // The movement path appends first (see AppendAsync) and then confirms the stored event here.
+        if (_stored is { } stored && expectedVersion == stored.ExpectedVersion && updates.Count == 1 && ReferenceEquals(updates[0], stored.Event))
         {
-            _lastAppend = await _stream.AppendAsync(expectedVersion, updates, _pendingMetadata);
-            metrics.AppendCompleted(time.GetElapsedTime(started), _lastAppend.Status);
-            return _lastAppend.Stored;
+            _stored = null;
+            return true;
         }
-        catch (Exception ex)
-        {
-            LogAppendFailed(logger, ex, _stream.StreamId, expectedVersion, updates.Count);
-            _storageFault?.TrySetResult();
-            throw;
-        }
+
+        // Any other batch is appended here, as a plain CustomStorage provider would.
+        var result = await _stream.AppendAsync(expectedVersion, updates, new EventMetadata());
+        return result.Stored;
     }
 
     protected override void TransitionState(StockItemView state, StockItemEvent @event) =>
@@ -153,24 +135,70 @@ public sealed partial class StockItemGrain(
 
     protected override void OnConnectionIssue(ConnectionIssue issue) => LogConnectionIssue(logger, _stream.StreamId, issue.ToString() ?? issue.GetType().Name);
 
-    /// <summary>Raises the event conditionally (it is dropped, not retried, if the stream moved on) and waits for
-    /// the store. A store failure or a confirmation slower than the commit timeout surfaces to the caller.</summary>
-    private async Task<bool> ConfirmAsync(StockItemEvent @event, StockCommand command)
+    /// <summary>Appends the event decided against version <see cref="JournaledGrain{TGrainState,TEventBase}.Version"/>.
+    /// A store that fails or does not answer within the commit timeout surfaces to the caller as
+    /// <see cref="StorageUnavailableException"/> (outcome unknown; the movement id makes a retry safe).</summary>
+    private async Task<AppendResult> AppendAsync(StockItemEvent @event, StockCommand command)
     {
-        _pendingMetadata = new EventMetadata(command.ScannerId, command.OccurredAt, command.CorrelationId, command.MovementId.ToString(), command.Fingerprint());
-        _lastAppend = null;
-        _storageFault = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var confirmation = RaiseConditionalEvent(@event);
-        var first = await Task.WhenAny(confirmation, _storageFault.Task, Task.Delay(_options.CommitTimeout, time));
-        if (first == confirmation)
+        var metadata = new EventMetadata(command.ScannerId, command.OccurredAt, command.CorrelationId, command.MovementId.ToString(), command.Fingerprint());
+        var started = time.GetTimestamp();
+        using var timeout = new CancellationTokenSource(_options.CommitTimeout, time);
+        try
         {
-            return await confirmation;
+            var result = await _stream.AppendAsync(Version, [@event], metadata, timeout.Token);
+            metrics.AppendCompleted(time.GetElapsedTime(started), result.Status);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            LogAppendFailed(logger, ex, _stream.StreamId, Version, command.MovementId);
+
+            // The append may have committed: start afresh from the store on the next call.
+            DeactivateOnIdle();
+            throw new StorageUnavailableException(
+                $"The event store did not confirm movement {command.MovementId} of {_stream.StreamId}; retry it with the same movement id.", ex);
+        }
+    }
+
+    /// <summary>Re-reads the stream, bounded by the commit timeout (the provider itself would retry a failing read forever).</summary>
+    private async Task RefreshAsync(StockCommand command)
+    {
+        try
+        {
+            await RefreshNow().WaitAsync(_options.CommitTimeout, time);
+        }
+        catch (TimeoutException ex)
+        {
+            DeactivateOnIdle();
+            throw new StorageUnavailableException($"Could not re-read {_stream.StreamId} to decide movement {command.MovementId} again; retry it.", ex);
+        }
+    }
+
+    /// <summary>Brings the stored event into the grain's confirmed state, then answers.</summary>
+    private async Task<MovementResult> ConfirmAsync(StockItemEvent @event, StockCommand command, AppendResult appended)
+    {
+        _stored = (Version, @event);
+        if (!await RaiseConditionalEvent(@event))
+        {
+            throw new InvalidOperationException($"Stored event of movement {command.MovementId} could not be confirmed into {_stream.StreamId}.");
         }
 
-        // Outcome unknown. Start afresh on the next call: the new activation reads the store, and the movement id
-        // guarantees a retry is not applied twice.
-        DeactivateOnIdle();
-        throw new StorageUnavailableException($"The event store did not confirm movement {command.MovementId} of {_stream.StreamId}; retry it with the same movement id.");
+        var position = appended.Positions[^1];
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            LogApplied(logger, _stream.StreamId, Version, position, DeterministicGuid.ForEvent(_stream.StreamId, command.MovementId), command.MovementId, @event.GetType().Name);
+        }
+
+        metrics.MovementDecided("applied");
+        await SnapshotIfDueAsync();
+        return new MovementResult
+        {
+            MovementId = command.MovementId,
+            Version = Version,
+            Position = position,
+            OnHand = @event.OnHandAfter,
+            Reserved = @event.ReservedAfter,
+        };
     }
 
     private async Task SnapshotIfDueAsync()

@@ -1,0 +1,55 @@
+using Inventory.EventStore;
+using Inventory.Hosting;
+using Inventory.StockItems;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+
+namespace Inventory.Grains.Tests;
+
+/// <summary>A two-silo in-process cluster over one shared event store that can inject faults.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public FaultInjectingEventStore Store { get; } = new(new InMemoryEventStore());
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IClusterClient Client => Cluster.Client;
+
+    public const int SnapshotInterval = 10;
+
+    public static readonly TimeSpan CommitTimeout = TimeSpan.FromSeconds(3);
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(2);
+        builder.Options.ConfigureFileLogging = false;
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddSingleton<IEventStore>(Store);
+            silo.AddInventoryGrains();
+            silo.Services.Configure<StockItemOptions>(o =>
+            {
+                o.SnapshotInterval = SnapshotInterval;
+                o.CommitTimeout = CommitTimeout;
+            });
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+
+    /// <summary>A key no other test uses.</summary>
+    public static string NewKey() => $"wh-{Guid.NewGuid():N}"[..12] + "/sku-" + Guid.NewGuid().ToString("N")[..8];
+
+    public IStockItemGrain Item(string key) => Client.GetGrain<IStockItemGrain>(key);
+
+    /// <summary>Deactivates every activation so that the next call loads the item from the store again.</summary>
+    public Task DeactivateAllAsync() => Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}

@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using Inventory.EventStore;
+
+namespace Inventory.Grains.Tests;
+
+/// <summary>Wraps an event store and, per stream, makes it fail the way real stores fail.</summary>
+public sealed class FaultInjectingEventStore(IEventStore inner) : IEventStore
+{
+    private readonly ConcurrentDictionary<string, Fault> _faults = new(StringComparer.Ordinal);
+
+    public IEventStore Inner => inner;
+
+    public void Inject(string streamId, Fault fault) => _faults[streamId] = fault;
+
+    public void Heal(string streamId) => _faults.TryRemove(streamId, out _);
+
+    public async Task<AppendResult> AppendAsync(string streamId, int expectedVersion, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
+    {
+        switch (_faults.GetValueOrDefault(streamId))
+        {
+            case Fault.Unreachable:
+                throw new IOException("Injected: the event store is unreachable.");
+            case Fault.CommitThenLoseAcknowledgement:
+                await inner.AppendAsync(streamId, expectedVersion, events, cancellationToken);
+                throw new IOException("Injected: the append committed but its acknowledgement was lost.");
+            default:
+                return await inner.AppendAsync(streamId, expectedVersion, events, cancellationToken);
+        }
+    }
+
+    public Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(string streamId, int afterVersion, int maxCount, CancellationToken cancellationToken = default)
+    {
+        ThrowIfReadsFail(streamId);
+        return inner.ReadStreamAsync(streamId, afterVersion, maxCount, cancellationToken);
+    }
+
+    public Task<StoredEvent?> FindByMovementAsync(string streamId, Guid movementId, CancellationToken cancellationToken = default)
+    {
+        ThrowIfReadsFail(streamId);
+        return inner.FindByMovementAsync(streamId, movementId, cancellationToken);
+    }
+
+    public Task<int> GetVersionAtAsync(string streamId, DateTimeOffset asOf, CancellationToken cancellationToken = default) =>
+        inner.GetVersionAtAsync(streamId, asOf, cancellationToken);
+
+    public Task<StreamSnapshot?> ReadSnapshotAsync(string streamId, CancellationToken cancellationToken = default)
+    {
+        ThrowIfReadsFail(streamId);
+        return inner.ReadSnapshotAsync(streamId, cancellationToken);
+    }
+
+    public Task SaveSnapshotAsync(StreamSnapshot snapshot, CancellationToken cancellationToken = default) =>
+        inner.SaveSnapshotAsync(snapshot, cancellationToken);
+
+    public Task DeleteSnapshotAsync(string streamId, CancellationToken cancellationToken = default) =>
+        inner.DeleteSnapshotAsync(streamId, cancellationToken);
+
+    private void ThrowIfReadsFail(string streamId)
+    {
+        if (_faults.GetValueOrDefault(streamId) == Fault.Unreachable)
+        {
+            throw new IOException("Injected: the event store is unreachable.");
+        }
+    }
+
+    public enum Fault
+    {
+        None,
+        Unreachable,
+        CommitThenLoseAcknowledgement,
+    }
+}

@@ -42,6 +42,11 @@ public sealed partial class StockItemGrain(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogLoadFailed(logger, ex, _stream.StreamId);
+
+            // The provider still runs its initial read while the failed activation is torn down, and would retry a
+            // failing read forever (blocking the teardown and the caller's answer): give it an empty view instead.
+            // Nothing can be decided on it: the activation is discarded.
+            _preloaded = new LoadedStockItem(StockItem.Empty, 0, 0);
             throw new StorageUnavailableException($"Could not load stock item {_stream.StreamId} from the event store.", ex);
         }
 

@@ -61,4 +61,13 @@ public sealed class StockItemGrainFailureTests(ClusterFixture fixture)
         fixture.Store.Heal(key);
         Assert.Equal(0, (await fixture.Item(key).GetDetailsAsync()).Version);
     }
+
+    [Fact]
+    public async Task GivenMalformedKey_WhenCalled_ThenActivationIsRefusedAndNothingIsWritten()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => fixture.Item("no-slash-here").ExecuteAsync(Receive(1)));
+
+        Assert.Contains("no-slash-here", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await fixture.Store.ReadStreamAsync("no-slash-here", 0, 10));
+    }
 }

@@ -31,23 +31,33 @@ public sealed partial class StockItemGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _stream = new StockItemStream(store, this.GetPrimaryKeyString());
+        var key = this.GetPrimaryKeyString();
+        _stream = new StockItemStream(store, key);
 
         // Load here, where a failure fails the activation and reaches the caller, rather than inside
         // ReadStateFromStorage, where the log-consistency provider would retry it silently forever.
         try
         {
+            if (!StockItemKey.TryParse(key, out _))
+            {
+                throw new ArgumentException($"'{key}' is not a stock item key of the form '{{warehouseId}}/{{sku}}'.");
+            }
+
             _preloaded = await _stream.LoadAsync(cancellationToken: cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
-            LogLoadFailed(logger, ex, _stream.StreamId);
-
             // The provider still runs its initial read while the failed activation is torn down, and would retry a
             // failing read forever (blocking the teardown and the caller's answer): give it an empty view instead.
-            // Nothing can be decided on it: the activation is discarded.
+            // Nothing is ever decided on it: the activation is discarded.
             _preloaded = new LoadedStockItem(StockItem.Empty, 0, 0);
-            throw new StorageUnavailableException($"Could not load stock item {_stream.StreamId} from the event store.", ex);
+            if (ex is ArgumentException or OperationCanceledException)
+            {
+                throw;
+            }
+
+            LogLoadFailed(logger, ex, key);
+            throw new StorageUnavailableException($"Could not load stock item {key} from the event store.", ex);
         }
 
         await base.OnActivateAsync(cancellationToken);

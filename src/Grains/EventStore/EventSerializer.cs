@@ -36,7 +36,7 @@ public sealed class EventSerializer<TEvent>
     /// <summary>The event's data in the current schema of its type (upcast if stored in an older one).</summary>
     public JsonObject CurrentData(string type, int schemaVersion, string data)
     {
-        if (!_byName.TryGetValue(type, out var entry))
+        if (!_byName.TryGetValue(type, out var entry) || schemaVersion > entry.Version)
         {
             throw new UnknownEventTypeException(type, schemaVersion);
         }

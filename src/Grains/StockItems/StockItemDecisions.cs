@@ -237,6 +237,6 @@ public static partial class StockItemDecisions
     private static Decision InvalidReservationId(string? reservationId) =>
         Decision.Reject(RejectionCodes.InvalidReservationId, $"Reservation id '{reservationId}' must match [A-Za-z0-9._-]{{1,64}}.");
 
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,64}\z", RegexOptions.CultureInvariant)]
     private static partial Regex ReservationIdPattern();
 }

@@ -69,6 +69,6 @@ public readonly partial record struct StockItemKey
 
     public override string ToString() => $"{WarehouseId}/{Sku}";
 
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,64}\z", RegexOptions.CultureInvariant)]
     private static partial Regex PartPattern();
 }

@@ -1,0 +1,22 @@
+namespace Inventory.Benchmark;
+
+internal sealed record BenchmarkOptions(string ConnectionString, int Seconds, int Items, double Skew, int MemoryItems)
+{
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        string? Value(string name)
+        {
+            var index = Array.IndexOf(args, name);
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+        }
+
+        var connection = Value("--connection") ?? Environment.GetEnvironmentVariable("INVENTORY_BENCH_POSTGRES")
+            ?? throw new InvalidOperationException("Give a PostgreSQL connection: --connection \"Host=...\" or INVENTORY_BENCH_POSTGRES (./build/bench.sh provisions a throwaway one).");
+        return new BenchmarkOptions(
+            connection,
+            int.Parse(Value("--seconds") ?? "10"),
+            int.Parse(Value("--items") ?? "10000"),
+            double.Parse(Value("--skew") ?? "1.0", System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(Value("--memory-items") ?? "20000"));
+    }
+}

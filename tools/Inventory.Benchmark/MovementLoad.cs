@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using Inventory.StockItems;
+
+namespace Inventory.Benchmark;
+
+/// <summary>Scanners sending movements to stock item grains: many items, skewed popularity.</summary>
+internal sealed class MovementLoad(IGrainFactory grains, string[] keys, ZipfSampler popularity)
+{
+    /// <summary>Closed loop: <paramref name="callers"/> callers, each sending its next movement when the last is answered.</summary>
+    public async Task<LatencySummary> RunClosedAsync(int callers, TimeSpan duration)
+    {
+        var recorder = new LatencyRecorder();
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(async caller =>
+        {
+            var random = new Random(caller);
+            while (clock.Elapsed < duration)
+            {
+                await SendAsync(random, recorder, Stopwatch.GetTimestamp());
+            }
+        }));
+        return recorder.Summarise(clock.Elapsed);
+    }
+
+    /// <summary>Open loop: movements arrive at a fixed rate whatever the answers do; latency counts from the
+    /// scheduled send time (no coordinated omission).</summary>
+    public async Task<LatencySummary> RunOpenAsync(double perSecond, TimeSpan duration)
+    {
+        var recorder = new LatencyRecorder();
+        var random = new Random(42);
+        var inFlight = new List<Task>();
+        var clock = Stopwatch.StartNew();
+        var start = Stopwatch.GetTimestamp();
+        var total = (long)(perSecond * duration.TotalSeconds);
+        for (long i = 0; i < total; i++)
+        {
+            var due = TimeSpan.FromSeconds(i / perSecond);
+            var wait = due - clock.Elapsed;
+            if (wait > TimeSpan.FromMilliseconds(1))
+            {
+                await Task.Delay(wait);
+            }
+
+            var scheduled = start + (long)(due.TotalSeconds * Stopwatch.Frequency);
+            inFlight.Add(SendAsync(new Random(random.Next()), recorder, scheduled));
+            if (inFlight.Count > 4096)
+            {
+                inFlight.RemoveAll(t => t.IsCompleted);
+            }
+        }
+
+        await Task.WhenAll(inFlight);
+        return recorder.Summarise(TimeSpan.FromSeconds(total / perSecond));
+    }
+
+    private async Task SendAsync(Random random, LatencyRecorder recorder, long scheduledTimestamp)
+    {
+        var key = keys[popularity.Next(random)];
+        StockCommand command = random.Next(10) < 7
+            ? new ReceiveStock { MovementId = Guid.NewGuid(), Quantity = random.Next(1, 20), ScannerId = "bench" }
+            : new PickStock { MovementId = Guid.NewGuid(), Quantity = 1, ScannerId = "bench" };
+        try
+        {
+            await grains.GetGrain<IStockItemGrain>(key).ExecuteAsync(command);
+            recorder.Record(Stopwatch.GetElapsedTime(scheduledTimestamp));
+        }
+        catch (Exception ex) when (ex is StorageUnavailableException or TimeoutException)
+        {
+            recorder.Error();
+        }
+    }
+}

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A private, throwaway PostgreSQL for tests and local development.
 #
+#   build/pg.sh install              install the server binaries if missing
 #   build/pg.sh start <dir> <port>   initdb <dir>/data (if new) and start a server on 127.0.0.1:<port>
 #   build/pg.sh stop  <dir>          stop it (the directory stays; remove it yourself)
 #   build/pg.sh url   <dir> <port>   print the connection string
@@ -11,7 +12,7 @@
 # fsync stays on: commits are real, as in production.
 set -euo pipefail
 
-usage() { echo "usage: $0 start <dir> <port> | stop <dir> | url <dir> <port>" >&2; exit 2; }
+usage() { echo "usage: $0 install | start <dir> <port> | stop <dir> | url <dir> <port>" >&2; exit 2; }
 
 as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 as_postgres() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else sudo -u postgres -- "$@"; fi; }
@@ -27,15 +28,14 @@ ensure_installed() {
         return
     fi
     echo "pg.sh: installing PostgreSQL (Debian package 'postgresql')" >&2
-    export DEBIAN_FRONTEND=noninteractive
     as_root apt-get update -qq
     # No default cluster: we only want the binaries, not a server of the distribution's own on port 5432.
-    as_root apt-get install -y -qq postgresql-common >/dev/null
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-common >/dev/null
     if [[ -f /etc/postgresql-common/createcluster.conf ]] \
         && ! grep -q '^create_main_cluster *= *false' /etc/postgresql-common/createcluster.conf; then
         echo 'create_main_cluster = false' | as_root tee -a /etc/postgresql-common/createcluster.conf >/dev/null
     fi
-    as_root apt-get install -y -qq postgresql >/dev/null
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
     [[ -n $(pg_bin) ]] || { echo "pg.sh: no initdb found after installing postgresql" >&2; exit 1; }
 }
 
@@ -79,6 +79,7 @@ stop() {
 }
 
 case "${1:-}" in
+    install) [[ $# -eq 1 ]] || usage; ensure_installed ;;
     start) [[ $# -eq 3 ]] || usage; start "$2" "$3" ;;
     stop) [[ $# -eq 2 || $# -eq 3 ]] || usage; stop "$2" ;;
     url) [[ $# -eq 3 ]] || usage; url "$2" "$3" ;;

@@ -13,7 +13,7 @@ root=$(pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 started=$(date +%s)
-work=$(mktemp -d "${TMPDIR:-/tmp}/inventory-test.XXXXXX")
+work=$(mktemp -d /tmp/inventory-test.XXXXXX)
 chmod 755 "$work" # the postgres user must reach the data directory inside it
 pg_dir=""
 
@@ -37,16 +37,17 @@ port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 if [[ -n ${INVENTORY_TEST_POSTGRES:-} ]]; then
   pg_note="PostgreSQL from INVENTORY_TEST_POSTGRES"
 else
+  "$root/build/pg.sh" install
   # A free port in 56000-56999 (start somewhere random so parallel runs rarely collide); retry on a lost race.
   port=$((56000 + RANDOM % 1000))
-  for attempt in $(seq 1 20); do
+  for attempt in 1 2 3 4 5; do
     while port_in_use "$port"; do port=$((56000 + (port - 56000 + 1) % 1000)); done
     if "$root/build/pg.sh" start "$work/pg" "$port"; then
       pg_dir="$work/pg"
       break
     fi
-    [[ $attempt -lt 20 ]] || { echo "test.sh: could not start PostgreSQL" >&2; exit 1; }
     "$root/build/pg.sh" stop "$work/pg" || true
+    [[ $attempt -lt 5 ]] || { echo "test.sh: could not start PostgreSQL" >&2; exit 1; }
     port=$((56000 + (port - 56000 + 1) % 1000))
   done
   export INVENTORY_TEST_POSTGRES

@@ -57,8 +57,8 @@ fi
 
 echo "test.sh: dotnet test Inventory.sln ($pg_note)"
 set +e
-dotnet test Inventory.sln --nologo "$@" 2>&1 | tee "$work/dotnet-test.log"
-rc=${PIPESTATUS[0]}
+dotnet test Inventory.sln --nologo --logger trx --results-directory "$work/results" "$@"
+rc=$?
 set -e
 
 # Stop PostgreSQL now (the EXIT trap would too) so that the summary is the last thing printed.
@@ -67,11 +67,17 @@ if [[ -n $pg_dir ]]; then
   pg_dir=""
 fi
 
-# Sum the per-assembly summaries of dotnet test ("Passed!  - Failed: 0, Passed: 17, Skipped: 0, Total: 17, ...").
+# Sum the test results of every test assembly that ran (one TRX file each; VSTest never overwrites one).
 passed=0 failed=0 skipped=0 assemblies=0
-while read -r f p s; do
-  failed=$((failed + f)) passed=$((passed + p)) skipped=$((skipped + s)) assemblies=$((assemblies + 1))
-done < <(sed -n 's/.*- Failed: *\([0-9]*\), Passed: *\([0-9]*\), Skipped: *\([0-9]*\), Total:.*/\1 \2 \3/p' "$work/dotnet-test.log")
+shopt -s nullglob
+for trx in "$work"/results/*.trx; do
+  counters=$(grep -o '<Counters [^>]*' "$trx" | head -n 1 || true)
+  count() { local n; n=$(sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters"); echo "${n:-0}"; }
+  if [[ $(count total) -gt 0 ]]; then assemblies=$((assemblies + 1)); fi
+  passed=$((passed + $(count passed)))
+  failed=$((failed + $(count failed) + $(count error) + $(count timeout) + $(count aborted)))
+  skipped=$((skipped + $(count notExecuted)))
+done
 
 elapsed=$(($(date +%s) - started))
 if [[ $rc -eq 0 ]]; then verdict="OK"; else verdict="FAILED (dotnet test exit code $rc)"; fi

@@ -1,8 +1,8 @@
-using Inventory.Hosting;
+using Inventory.Silo;
 
 var builder = Host.CreateApplicationBuilder(args);
-builder.UseOrleans(silo => silo
-    .AddInventoryGrains()
-    .UseLocalhostClustering());
+builder.AddInventorySilo();
 
-await builder.Build().RunAsync();
+using var host = builder.Build();
+await host.PrepareInventorySiloAsync();
+await host.RunAsync();

@@ -1,0 +1,24 @@
+namespace Inventory.Silo;
+
+/// <summary>Identity and endpoints of this silo; configuration section <c>Inventory</c>
+/// (environment: <c>Inventory__SiloPort=11112</c>, ...).</summary>
+public sealed class InventorySiloOptions
+{
+    public const string Section = "Inventory";
+
+    /// <summary>Silos (and clients) with the same cluster id form one cluster.</summary>
+    public string ClusterId { get; set; } = "inventory";
+
+    /// <summary>Stable across deployments: grain state is stored under it.</summary>
+    public string ServiceId { get; set; } = "inventory";
+
+    /// <summary>Silo-to-silo port. Give each silo on one host its own.</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Client-to-silo port. Give each silo on one host its own.</summary>
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>The address other silos and clients reach this silo at (PostgreSQL mode; the embedded mode is
+    /// always loopback). The default suits several silos on one host.</summary>
+    public string AdvertisedIPAddress { get; set; } = "127.0.0.1";
+}

@@ -1,0 +1,57 @@
+using System.Net;
+using Inventory.EventStore.Postgres;
+using Inventory.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Orleans.Configuration;
+
+namespace Inventory.Silo;
+
+/// <summary>The PostgreSQL mode: one data source shared by the schema migrator, ADO.NET clustering and grain storage.</summary>
+public static class PostgresSiloExtensions
+{
+    /// <summary>The ADO.NET invariant name of Npgsql.</summary>
+    public const string Invariant = "Npgsql";
+
+    /// <summary>Registers the <see cref="NpgsqlDataSource"/> and the <see cref="SchemaMigrator"/>.</summary>
+    public static IServiceCollection AddInventoryPostgres(this IServiceCollection services, string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        services.AddSingleton(sp => new NpgsqlDataSourceBuilder(connectionString)
+            .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
+            .Build());
+        services.AddSingleton<SchemaMigrator>();
+        return services;
+    }
+
+    /// <summary>ADO.NET clustering and grain storage on the registered data source; identity and endpoints
+    /// from <paramref name="options"/>.</summary>
+    public static ISiloBuilder UseInventoryPostgres(this ISiloBuilder silo, InventorySiloOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(options);
+        silo.Configure<ClusterOptions>(cluster =>
+        {
+            cluster.ClusterId = options.ClusterId;
+            cluster.ServiceId = options.ServiceId;
+        });
+        silo.Configure<EndpointOptions>(endpoint =>
+        {
+            endpoint.AdvertisedIPAddress = IPAddress.Parse(options.AdvertisedIPAddress);
+            endpoint.SiloPort = options.SiloPort;
+            endpoint.GatewayPort = options.GatewayPort;
+        });
+        silo.UseAdoNetClustering(clustering => clustering.Configure<NpgsqlDataSource>((o, dataSource) =>
+        {
+            o.Invariant = Invariant;
+            o.DataSource = dataSource;
+        }));
+        silo.AddAdoNetGrainStorage(ProviderNames.GrainStorage, storage => storage.Configure<NpgsqlDataSource>((o, dataSource) =>
+        {
+            o.Invariant = Invariant;
+            o.DataSource = dataSource;
+        }));
+        return silo;
+    }
+}

@@ -1,0 +1,23 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Inventory.Integration.Tests.Infrastructure;
+
+/// <summary>Loopback ports the OS reports free right now (it hands out each one once in a while, so tests
+/// running side by side do not collide).</summary>
+public static class FreePorts
+{
+    public static int[] Take(int count)
+    {
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        try
+        {
+            listeners.ForEach(l => l.Start());
+            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
+        }
+        finally
+        {
+            listeners.ForEach(l => l.Stop());
+        }
+    }
+}

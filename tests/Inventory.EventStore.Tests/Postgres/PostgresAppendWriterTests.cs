@@ -79,6 +79,40 @@ public sealed class PostgresAppendWriterTests(PostgresDatabaseFixture fixture) :
     }
 
     [Fact]
+    public async Task GivenTwoStoresOnOneDatabase_WhenTheirWritersRaceForTheSameStreams_ThenEveryEventIsStoredOnceWithoutGaps()
+    {
+        await using var first = _database.CreateStore(new PostgresEventStoreOptions { Writers = 2 });
+        await using var second = _database.CreateStore(new PostgresEventStoreOptions { Writers = 2 });
+        var streams = Enumerable.Range(0, 6).Select(_ => NewStreamId()).ToArray();
+        var work = streams.SelectMany(s => Enumerable.Range(0, 30).Select(i => (StreamId: s, Event: TestEvent.For(s), Store: i % 2 == 0 ? first : second))).ToArray();
+        var conflicts = 0;
+
+        await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = 48 }, async (item, cancellationToken) =>
+        {
+            while (true)
+            {
+                var version = (await item.Store.ReadStreamAsync(item.StreamId, 0, 1000, cancellationToken)).Count;
+                var result = await item.Store.AppendAsync(item.StreamId, version, [item.Event], cancellationToken);
+                if (result.Status == AppendStatus.Appended)
+                {
+                    return;
+                }
+
+                Assert.Equal(AppendStatus.VersionConflict, result.Status);
+                Interlocked.Increment(ref conflicts);
+            }
+        });
+
+        Assert.True(conflicts > 0, "The writers never raced; the test proves nothing.");
+        foreach (var streamId in streams)
+        {
+            var stored = await first.ReadStreamAsync(streamId, 0, 1000);
+            Assert.Equal(Enumerable.Range(1, 30), stored.Select(e => e.Version));
+            Assert.Equal(work.Where(w => w.StreamId == streamId).Select(w => w.Event.EventId).Order(), stored.Select(e => e.EventId).Order());
+        }
+    }
+
+    [Fact]
     public async Task GivenAServerThatCannotBeReached_WhenAppending_ThenTheCallerGetsTheConnectionError()
     {
         await using var unreachable = NpgsqlDataSource.Create("Host=127.0.0.1;Port=1;Username=postgres;Database=postgres;Timeout=3");

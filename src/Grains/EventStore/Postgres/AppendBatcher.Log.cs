@@ -4,6 +4,21 @@ namespace Inventory.EventStore.Postgres;
 
 internal sealed partial class AppendBatcher
 {
+    private void LogOutcome(AppendRequest request, AppendResult result)
+    {
+        if (result.Status == AppendStatus.Appended)
+        {
+            if (_logger.IsEnabled(LogLevel.Trace))
+            {
+                LogAppended(_logger, request.StreamId, request.ExpectedVersion + 1, request.ExpectedVersion + request.Events.Count, result.Positions[0], result.Positions[^1]);
+            }
+        }
+        else
+        {
+            LogNotAppended(_logger, request.StreamId, request.ExpectedVersion, request.Events.Count, result.Status, result.Positions.Count > 0 ? result.Positions[^1] : null, result.DuplicateMovementId);
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "PostgreSQL event store appending with {Writers} writers, up to {MaxBatchSize} streams per batch")]
     private static partial void LogStarted(ILogger logger, int writers, int maxBatchSize);
 

@@ -36,6 +36,21 @@ public sealed class PostgresEventStoreRegistrationTests
         Assert.IsType<PostgresEventStore>(store);
         Assert.Same(store, provider.GetRequiredService<IEventStore>());
         Assert.Same(store, provider.GetRequiredService<PostgresEventStore>());
-        Assert.NotNull(provider.GetRequiredService<SchemaMigrator>());
+        Assert.IsType<SchemaMigrator>(provider.GetService<SchemaMigrator>());
+    }
+
+    [Fact]
+    public async Task GivenResolvedStore_WhenTheContainerIsDisposedSynchronously_ThenTheStoreStopsAppending()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddLogging();
+        services.AddPostgresEventStore(NeverOpened);
+        var provider = services.BuildServiceProvider();
+        var store = provider.GetRequiredService<IEventStore>();
+
+        provider.Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.AppendAsync("stream", 0, [TestEvent.For("stream")]));
     }
 }

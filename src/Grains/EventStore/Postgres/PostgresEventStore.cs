@@ -11,7 +11,7 @@ namespace Inventory.EventStore.Postgres;
 /// coalesced across streams into few transactions by an <see cref="AppendBatcher"/>; reads are plain queries.
 /// Timestamps are kept to the microsecond, JSON as <c>jsonb</c> (same content, normalized text).
 /// </summary>
-public sealed class PostgresEventStore : IEventStore, IAsyncDisposable
+public sealed class PostgresEventStore : IEventStore, IAsyncDisposable, IDisposable
 {
     private const string EventColumns =
         "stream_id, version, global_position, event_id, movement_id, type, schema_version, data, metadata, recorded_at";
@@ -135,6 +135,9 @@ public sealed class PostgresEventStore : IEventStore, IAsyncDisposable
     /// <summary>Stops appending: the batches in flight finish, appends still queued fail with <see cref="ObjectDisposedException"/>.
     /// The data source belongs to the caller (the container) and stays open.</summary>
     public ValueTask DisposeAsync() => _batcher.DisposeAsync();
+
+    /// <summary>For containers disposed synchronously: waits for <see cref="DisposeAsync"/>.</summary>
+    public void Dispose() => _batcher.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private static StoredEvent ReadEvent(DbDataReader reader) => new(
         reader.GetString(0),

@@ -125,31 +125,23 @@ internal sealed partial class AppendBatcher : IAsyncDisposable
     /// <summary>Answers every request of the batch; never throws. A connection-level failure is retried once
     /// (safe: a repeated append answers AlreadyAppended); a statement the server refuses is re-run one request at a
     /// time, so that only the request that causes it fails.</summary>
-    private async Task ExecuteAsync(List<AppendRequest> batch)
+    private async Task ExecuteAsync(List<AppendRequest> batch, bool retried = false)
     {
         try
         {
             await SendAsync(batch);
         }
-        catch (Exception first) when (IsConnectionLevel(first))
+        catch (Exception error) when (!retried && IsConnectionLevel(error))
         {
-            LogRetrying(_logger, first, batch.Count, batch[0].StreamId, batch[0].ExpectedVersion);
-            try
-            {
-                await SendAsync(batch);
-            }
-            catch (Exception second)
-            {
-                LogBatchFailed(_logger, second, batch.Count, batch[0].StreamId, batch[0].ExpectedVersion);
-                Fail(batch, second);
-            }
+            LogRetrying(_logger, error, batch.Count, batch[0].StreamId, batch[0].ExpectedVersion);
+            await ExecuteAsync(batch, retried: true);
         }
-        catch (PostgresException refused) when (batch.Count > 1)
+        catch (PostgresException refused) when (batch.Count > 1 && !IsConnectionLevel(refused))
         {
             LogIsolating(_logger, refused, batch.Count, refused.SqlState);
             foreach (var request in batch)
             {
-                await ExecuteAsync([request]);
+                await ExecuteAsync([request], retried);
             }
         }
         catch (Exception error)

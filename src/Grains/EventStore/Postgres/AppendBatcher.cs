@@ -1,0 +1,184 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Inventory.EventStore.Postgres;
+
+/// <summary>
+/// Coalesces concurrent appends into few transactions. Each writer loop takes whatever is queued right now (no
+/// timer, so no added latency when idle), at most <see cref="PostgresEventStoreOptions.MaxBatchSize"/> requests
+/// and never two for the same stream (the later one waits for the next batch), and sends them in one round trip.
+/// </summary>
+internal sealed partial class AppendBatcher : IAsyncDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly ILogger _logger;
+    private readonly int _maxBatchSize;
+    private readonly Channel<AppendRequest> _queue;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task[] _writers;
+    private int _disposed;
+
+    public AppendBatcher(NpgsqlDataSource dataSource, PostgresEventStoreOptions options, ILogger logger)
+    {
+        _dataSource = dataSource;
+        _logger = logger;
+        _maxBatchSize = options.MaxBatchSize;
+        _queue = Channel.CreateUnbounded<AppendRequest>(new UnboundedChannelOptions { SingleReader = options.Writers == 1 });
+        _writers = [.. Enumerable.Range(0, options.Writers).Select(_ => Task.Run(RunWriterAsync))];
+        LogStarted(logger, options.Writers, options.MaxBatchSize);
+    }
+
+    public Task<AppendResult> EnqueueAsync(AppendRequest request, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(request), typeof(PostgresEventStore));
+
+        // A caller that stops waiting does not withdraw the append: its outcome is then unknown, as the contract says.
+        return request.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Stops the writers after their current batch; appends still queued fail with <see cref="ObjectDisposedException"/>.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        _queue.Writer.TryComplete();
+        await _stopping.CancelAsync();
+        await Task.WhenAll(_writers);
+        while (_queue.Reader.TryRead(out var request))
+        {
+            request.Completion.TrySetException(new ObjectDisposedException(nameof(PostgresEventStore)));
+        }
+
+        _stopping.Dispose();
+    }
+
+    private async Task RunWriterAsync()
+    {
+        var deferred = new Queue<AppendRequest>();
+        try
+        {
+            while (!_stopping.IsCancellationRequested && (deferred.Count > 0 || await _queue.Reader.WaitToReadAsync(_stopping.Token)))
+            {
+                var batch = Collect(deferred);
+                if (batch.Count > 0)
+                {
+                    await ExecuteAsync(batch);
+
+                    // Let the callers just answered run and queue their next appends before the next batch is taken:
+                    // one thread-pool hop, no timer. Measured: about twice the batch size, a third more appends/s.
+                    await Task.Yield();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // Disposed while idle.
+        }
+        finally
+        {
+            foreach (var request in deferred)
+            {
+                request.Completion.TrySetException(new ObjectDisposedException(nameof(PostgresEventStore)));
+            }
+        }
+    }
+
+    /// <summary>Deferred requests first (in their order), then the queue; a stream already in the batch defers the
+    /// request, which keeps the requests of one stream in arrival order.</summary>
+    private List<AppendRequest> Collect(Queue<AppendRequest> deferred)
+    {
+        var batch = new List<AppendRequest>(Math.Min(_maxBatchSize, 64));
+        var streams = new HashSet<string>(StringComparer.Ordinal);
+        for (var waiting = deferred.Count; waiting > 0; waiting--)
+        {
+            var request = deferred.Dequeue();
+            if (batch.Count < _maxBatchSize && streams.Add(request.StreamId))
+            {
+                batch.Add(request);
+            }
+            else
+            {
+                deferred.Enqueue(request);
+            }
+        }
+
+        while (batch.Count < _maxBatchSize && _queue.Reader.TryRead(out var request))
+        {
+            if (streams.Add(request.StreamId))
+            {
+                batch.Add(request);
+            }
+            else
+            {
+                deferred.Enqueue(request);
+            }
+        }
+
+        return batch;
+    }
+
+    /// <summary>Answers every request of the batch; never throws. A connection-level failure is retried once
+    /// (safe: a repeated append answers AlreadyAppended); a statement the server refuses is re-run one request at a
+    /// time, so that only the request that causes it fails.</summary>
+    private async Task ExecuteAsync(List<AppendRequest> batch, bool retried = false)
+    {
+        try
+        {
+            await SendAsync(batch);
+        }
+        catch (Exception error) when (!retried && IsConnectionLevel(error))
+        {
+            LogRetrying(_logger, error, batch.Count, batch[0].StreamId, batch[0].ExpectedVersion);
+            await ExecuteAsync(batch, retried: true);
+        }
+        catch (PostgresException refused) when (batch.Count > 1 && !IsConnectionLevel(refused))
+        {
+            LogIsolating(_logger, refused, batch.Count, refused.SqlState);
+            foreach (var request in batch)
+            {
+                await ExecuteAsync([request], retried);
+            }
+        }
+        catch (Exception error)
+        {
+            LogBatchFailed(_logger, error, batch.Count, batch[0].StreamId, batch[0].ExpectedVersion);
+            Fail(batch, error);
+        }
+    }
+
+    private async Task SendAsync(List<AppendRequest> batch)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var results = await AppendEventsStatement.ExecuteAsync(_dataSource, batch, CancellationToken.None);
+        LogBatch(_logger, batch.Count, results.Sum(r => r.Positions.Count), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            LogOutcome(batch[i], results[i]);
+            batch[i].Completion.TrySetResult(results[i]);
+        }
+    }
+
+    private static void Fail(List<AppendRequest> batch, Exception error)
+    {
+        foreach (var request in batch)
+        {
+            request.Completion.TrySetException(error);
+        }
+    }
+
+    /// <summary>The connection, the server's availability or a transaction rollback, not the statement itself.</summary>
+    private static bool IsConnectionLevel(Exception error) => error switch
+    {
+        PostgresException postgres => postgres.IsTransient
+            || postgres.SqlState.StartsWith("08", StringComparison.Ordinal)
+            || postgres.SqlState.StartsWith("57P", StringComparison.Ordinal),
+        NpgsqlException => true,
+        TimeoutException or IOException => true,
+        _ => false,
+    };
+}

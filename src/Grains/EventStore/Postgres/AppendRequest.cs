@@ -1,0 +1,14 @@
+namespace Inventory.EventStore.Postgres;
+
+/// <summary>One <see cref="IEventStore.AppendAsync"/> call waiting in the append queue for its batch.</summary>
+internal sealed class AppendRequest(string streamId, int expectedVersion, IReadOnlyList<EventData> events)
+{
+    public string StreamId => streamId;
+
+    public int ExpectedVersion => expectedVersion;
+
+    public IReadOnlyList<EventData> Events => events;
+
+    /// <summary>Completed by the writer loop; continuations never run on it.</summary>
+    public TaskCompletionSource<AppendResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

@@ -1,0 +1,153 @@
+using System.Data.Common;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Inventory.EventStore.Postgres;
+
+/// <summary>
+/// The <see cref="IEventStore"/> on PostgreSQL (tables and <c>append_events</c> of migration 0001). Appends are
+/// coalesced across streams into few transactions by an <see cref="AppendBatcher"/>; reads are plain queries.
+/// Timestamps are kept to the microsecond, JSON as <c>jsonb</c> (same content, normalized text).
+/// </summary>
+public sealed class PostgresEventStore : IEventStore, IAsyncDisposable, IDisposable
+{
+    private const string EventColumns =
+        "stream_id, version, global_position, event_id, movement_id, type, schema_version, data, metadata, recorded_at";
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly AppendBatcher _batcher;
+
+    public PostgresEventStore(NpgsqlDataSource dataSource, IOptions<PostgresEventStoreOptions> options, ILogger<PostgresEventStore> logger)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!options.Value.IsValid)
+        {
+            throw new ArgumentException("PostgresEventStoreOptions: MaxBatchSize must be 1..10000 and Writers 1..64.", nameof(options));
+        }
+
+        _dataSource = dataSource;
+        _batcher = new AppendBatcher(dataSource, options.Value, logger);
+    }
+
+    public Task<AppendResult> AppendAsync(string streamId, int expectedVersion, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(streamId);
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        if (events.Count == 0)
+        {
+            return Task.FromResult(new AppendResult(AppendStatus.Appended, []));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return _batcher.EnqueueAsync(new AppendRequest(streamId, expectedVersion, events), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(string streamId, int afterVersion, int maxCount, CancellationToken cancellationToken = default)
+    {
+        if (maxCount <= 0)
+        {
+            return [];
+        }
+
+        await using var command = _dataSource.CreateCommand(
+            $"SELECT {EventColumns} FROM events WHERE stream_id = $1 AND version > $2 ORDER BY version LIMIT $3");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = afterVersion });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = maxCount });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var page = new List<StoredEvent>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            page.Add(ReadEvent(reader));
+        }
+
+        return page;
+    }
+
+    public async Task<StoredEvent?> FindByMovementAsync(string streamId, Guid movementId, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand($"SELECT {EventColumns} FROM events WHERE stream_id = $1 AND movement_id = $2");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = movementId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadEvent(reader) : null;
+    }
+
+    public async Task<int> GetVersionAtAsync(string streamId, DateTimeOffset asOf, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand(
+            "SELECT coalesce(max(version), 0) FROM events WHERE stream_id = $1 AND recorded_at <= $2");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
+        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = asOf.UtcDateTime });
+        return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task<StreamSnapshot?> ReadSnapshotAsync(string streamId, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand(
+            "SELECT stream_id, version, type, schema_version, data, taken_at FROM snapshots WHERE stream_id = $1");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new StreamSnapshot(
+            reader.GetString(0),
+            reader.GetInt32(1),
+            reader.GetString(2),
+            reader.GetInt32(3),
+            reader.GetString(4),
+            reader.GetFieldValue<DateTimeOffset>(5));
+    }
+
+    public async Task SaveSnapshotAsync(StreamSnapshot snapshot, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        await using var command = _dataSource.CreateCommand("""
+            INSERT INTO snapshots (stream_id, version, type, schema_version, data, taken_at) VALUES ($1, $2, $3, $4, $5, $6)
+            ON CONFLICT (stream_id) DO UPDATE
+                SET version = excluded.version, type = excluded.type, schema_version = excluded.schema_version,
+                    data = excluded.data, taken_at = excluded.taken_at
+                WHERE excluded.version >= snapshots.version
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = snapshot.StreamId });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = snapshot.Version });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = snapshot.Type });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = snapshot.SchemaVersion });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = snapshot.Data, NpgsqlDbType = NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = snapshot.TakenAt.UtcDateTime });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task DeleteSnapshotAsync(string streamId, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand("DELETE FROM snapshots WHERE stream_id = $1");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Stops appending: the batches in flight finish, appends still queued fail with <see cref="ObjectDisposedException"/>.
+    /// The data source belongs to the caller (the container) and stays open.</summary>
+    public ValueTask DisposeAsync() => _batcher.DisposeAsync();
+
+    /// <summary>For containers disposed synchronously: waits for <see cref="DisposeAsync"/>.</summary>
+    public void Dispose() => _batcher.DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private static StoredEvent ReadEvent(DbDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetInt32(1),
+        reader.GetInt64(2),
+        reader.GetGuid(3),
+        reader.GetGuid(4),
+        reader.GetString(5),
+        reader.GetInt32(6),
+        reader.GetString(7),
+        reader.GetString(8),
+        reader.GetFieldValue<DateTimeOffset>(9));
+}

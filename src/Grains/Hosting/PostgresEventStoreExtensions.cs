@@ -1,0 +1,38 @@
+using Inventory.EventStore;
+using Inventory.EventStore.Postgres;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Inventory.Hosting;
+
+/// <summary>Composition of the PostgreSQL event store.</summary>
+public static class PostgresEventStoreExtensions
+{
+    /// <summary>
+    /// Makes <see cref="PostgresEventStore"/> the <see cref="IEventStore"/>, whether this is called before or after
+    /// <see cref="InventoryGrainsExtensions.AddInventoryGrains"/> (an in-memory store registered earlier is removed).
+    /// Also registers the <see cref="NpgsqlDataSource"/> for <paramref name="connectionString"/> (unless the host
+    /// registered one already: then that one is shared) and the <see cref="SchemaMigrator"/>, which the host must
+    /// run before the silo takes traffic (nothing here runs it). Tuning: <see cref="PostgresEventStoreOptions.Section"/>.
+    /// </summary>
+    public static IServiceCollection AddPostgresEventStore(this IServiceCollection services, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+
+        services.TryAddSingleton(provider => new NpgsqlDataSourceBuilder(connectionString)
+            .UseLoggerFactory(provider.GetService<ILoggerFactory>())
+            .Build());
+        services.TryAddSingleton<SchemaMigrator>();
+        services.AddOptions<PostgresEventStoreOptions>()
+            .BindConfiguration(PostgresEventStoreOptions.Section)
+            .Validate(o => o.IsValid, "Inventory:EventStore:Postgres: MaxBatchSize must be 1..10000 and Writers 1..64.")
+            .ValidateOnStart();
+        services.TryAddSingleton<PostgresEventStore>();
+        services.RemoveAll<IEventStore>();
+        services.AddSingleton<IEventStore>(provider => provider.GetRequiredService<PostgresEventStore>());
+        return services;
+    }
+}

@@ -1,0 +1,134 @@
+using Inventory.EventStore.Postgres;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Inventory.EventStore.Tests.Postgres;
+
+/// <summary>The store's writer loop, made deterministic with one writer held back by a <see cref="WriterBlocker"/>.</summary>
+public sealed class PostgresAppendWriterTests(PostgresDatabaseFixture fixture) : IClassFixture<PostgresDatabaseFixture>
+{
+    private readonly PostgresDatabase _database = fixture.Database;
+
+    [Fact]
+    public async Task GivenAppendsQueuedWhileTheWriterIsBusy_WhenItFreesUp_ThenTheyCommitInBatchesOfAtMostMaxBatchSizeAndOneStreamStaysInOrder()
+    {
+        await using var store = _database.CreateStore(new PostgresEventStoreOptions { Writers = 1, MaxBatchSize = 10 });
+        var blocked = NewStreamId();
+        var sameStream = NewStreamId();
+        var streams = Enumerable.Range(0, 25).Select(_ => NewStreamId()).ToArray();
+        await using var blocker = await WriterBlocker.HoldAsync(_database, blocked);
+        var inFlight = store.AppendAsync(blocked, 0, [TestEvent.For(blocked)]);
+        await blocker.WaitUntilAWriterWaitsAsync();
+
+        var queued = streams.Select(s => store.AppendAsync(s, 0, [TestEvent.For(s)])).ToList();
+        var sameStreamFirst = store.AppendAsync(sameStream, 0, [TestEvent.For(sameStream)]);
+        var sameStreamSecond = store.AppendAsync(sameStream, 1, [TestEvent.For(sameStream)]);
+        await blocker.ReleaseAsync();
+
+        Assert.Equal(AppendStatus.Appended, (await inFlight).Status);
+        Assert.All(await Task.WhenAll(queued), r => Assert.Equal(AppendStatus.Appended, r.Status));
+        Assert.Equal(AppendStatus.Appended, (await sameStreamFirst).Status);
+        Assert.Equal(AppendStatus.Appended, (await sameStreamSecond).Status);
+        var transactions = await _database.ScalarAsync<long>("SELECT count(DISTINCT transaction_id) FROM events WHERE stream_id = ANY ($1)", (object)streams);
+        Assert.Equal(3, transactions);
+    }
+
+    [Fact]
+    public async Task GivenAnAppendTheServerRefuses_WhenItIsBatchedWithOthers_ThenOnlyItFails()
+    {
+        await using var store = _database.CreateStore(new PostgresEventStoreOptions { Writers = 1 });
+        var blocked = NewStreamId();
+        var good = Enumerable.Range(0, 10).Select(_ => NewStreamId()).ToArray();
+        var bad = NewStreamId();
+        await using var blocker = await WriterBlocker.HoldAsync(_database, blocked);
+        var inFlight = store.AppendAsync(blocked, 0, [TestEvent.For(blocked)]);
+        await blocker.WaitUntilAWriterWaitsAsync();
+
+        var before = good[..5].Select(s => store.AppendAsync(s, 0, [TestEvent.For(s)])).ToList();
+        var refused = store.AppendAsync(bad, 0, [TestEvent.For(bad, data: "not json")]);
+        var after = good[5..].Select(s => store.AppendAsync(s, 0, [TestEvent.For(s)])).ToList();
+        await blocker.ReleaseAsync();
+
+        await inFlight;
+        var error = await Assert.ThrowsAsync<PostgresException>(() => refused);
+        Assert.Equal(PostgresErrorCodes.InvalidTextRepresentation, error.SqlState);
+        Assert.All(await Task.WhenAll(before.Concat(after)), r => Assert.Equal(AppendStatus.Appended, r.Status));
+        Assert.Empty(await store.ReadStreamAsync(bad, 0, 10));
+    }
+
+    [Fact]
+    public async Task GivenABatchInFlightAndAppendsQueued_WhenTheStoreIsDisposed_ThenTheBatchCompletesAndTheQueuedAppendsFail()
+    {
+        var store = _database.CreateStore(new PostgresEventStoreOptions { Writers = 1 });
+        var blocked = NewStreamId();
+        await using var blocker = await WriterBlocker.HoldAsync(_database, blocked);
+        var inFlight = store.AppendAsync(blocked, 0, [TestEvent.For(blocked)]);
+        await blocker.WaitUntilAWriterWaitsAsync();
+        var queuedStream = NewStreamId();
+        var queued = store.AppendAsync(queuedStream, 0, [TestEvent.For(queuedStream)]);
+
+        var disposing = store.DisposeAsync().AsTask();
+        await blocker.ReleaseAsync();
+        await disposing;
+
+        Assert.Equal(AppendStatus.Appended, (await inFlight).Status);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => queued);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.AppendAsync(queuedStream, 0, [TestEvent.For(queuedStream)]));
+        Assert.Empty(await ReadAsync(queuedStream));
+    }
+
+    [Fact]
+    public async Task GivenTwoStoresOnOneDatabase_WhenTheirWritersRaceForTheSameStreams_ThenEveryEventIsStoredOnceWithoutGaps()
+    {
+        await using var first = _database.CreateStore(new PostgresEventStoreOptions { Writers = 2 });
+        await using var second = _database.CreateStore(new PostgresEventStoreOptions { Writers = 2 });
+        var streams = Enumerable.Range(0, 6).Select(_ => NewStreamId()).ToArray();
+        var work = streams.SelectMany(s => Enumerable.Range(0, 30).Select(i => (StreamId: s, Event: TestEvent.For(s), Store: i % 2 == 0 ? first : second))).ToArray();
+        var conflicts = 0;
+
+        await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = 48 }, async (item, cancellationToken) =>
+        {
+            while (true)
+            {
+                var version = (await item.Store.ReadStreamAsync(item.StreamId, 0, 1000, cancellationToken)).Count;
+                var result = await item.Store.AppendAsync(item.StreamId, version, [item.Event], cancellationToken);
+                if (result.Status == AppendStatus.Appended)
+                {
+                    return;
+                }
+
+                Assert.Equal(AppendStatus.VersionConflict, result.Status);
+                Interlocked.Increment(ref conflicts);
+            }
+        });
+
+        Assert.True(conflicts > 0, "The writers never raced; the test proves nothing.");
+        foreach (var streamId in streams)
+        {
+            var stored = await first.ReadStreamAsync(streamId, 0, 1000);
+            Assert.Equal(Enumerable.Range(1, 30), stored.Select(e => e.Version));
+            Assert.Equal(work.Where(w => w.StreamId == streamId).Select(w => w.Event.EventId).Order(), stored.Select(e => e.EventId).Order());
+        }
+    }
+
+    [Fact]
+    public async Task GivenAServerThatCannotBeReached_WhenAppending_ThenTheCallerGetsTheConnectionError()
+    {
+        await using var unreachable = NpgsqlDataSource.Create("Host=127.0.0.1;Port=1;Username=postgres;Database=postgres;Timeout=3");
+        await using var store = new PostgresEventStore(unreachable, Options.Create(new PostgresEventStoreOptions()), NullLogger<PostgresEventStore>.Instance);
+        var streamId = NewStreamId();
+
+        var error = await Assert.ThrowsAnyAsync<NpgsqlException>(() => store.AppendAsync(streamId, 0, [TestEvent.For(streamId)]));
+
+        Assert.True(error.IsTransient, $"Expected a connection-level error, got {error}.");
+    }
+
+    private static string NewStreamId() => $"writer/{Guid.NewGuid():N}";
+
+    private async Task<IReadOnlyList<StoredEvent>> ReadAsync(string streamId)
+    {
+        await using var reader = _database.CreateStore();
+        return await reader.ReadStreamAsync(streamId, 0, 10);
+    }
+}

@@ -14,15 +14,14 @@ public static class PostgresSiloExtensions
     /// <summary>The ADO.NET invariant name of Npgsql.</summary>
     public const string Invariant = "Npgsql";
 
-    /// <summary>Registers the <see cref="NpgsqlDataSource"/> and the <see cref="SchemaMigrator"/>.</summary>
+    /// <summary>Registers the <see cref="NpgsqlDataSource"/>, the <see cref="SchemaMigrator"/> and the PostgreSQL event store.</summary>
     public static IServiceCollection AddInventoryPostgres(this IServiceCollection services, string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         services.AddSingleton(sp => new NpgsqlDataSourceBuilder(connectionString)
             .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
             .Build());
-        services.AddSingleton<SchemaMigrator>();
-        return services;
+        return services.AddPostgresEventStore(connectionString);
     }
 
     /// <summary>ADO.NET clustering and grain storage on the registered data source; identity and endpoints

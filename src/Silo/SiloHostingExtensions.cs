@@ -31,7 +31,6 @@ public static partial class SiloHostingExtensions
             // Npgsql logs every command at Information: the membership heartbeat alone would flood the log.
             builder.Logging.AddFilter("Npgsql", LogLevel.Warning);
             builder.Services.AddInventoryPostgres(connectionString!);
-            // Event store: builder.Services.AddPostgresEventStore(connectionString!) once merged (before AddInventoryGrains below).
         }
 
         builder.UseOrleans(silo =>

@@ -1,1 +1,70 @@
-Console.WriteLine("benchmark: not written yet");
+using Inventory.Benchmark;
+using Inventory.EventStore;
+using Inventory.EventStore.Postgres;
+using Inventory.Hosting;
+using Inventory.StockItems;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+// The write-side benchmark: plain Npgsql baseline vs stock item grains on PostgreSQL, in one run.
+// Usage: dotnet run -c Release --project tools/Inventory.Benchmark -- [--seconds 10] [--items 10000]
+// PostgreSQL: --connection "<npgsql connection string>" or INVENTORY_BENCH_POSTGRES (./build/bench.sh provisions one).
+var options = BenchmarkOptions.Parse(args);
+Console.WriteLine($"Inventory write-side benchmark: {Environment.ProcessorCount} cores, {options.Seconds}s per phase, {options.Items:N0} items (Zipf s={options.Skew})");
+
+await using (var admin = NpgsqlDataSource.Create(options.ConnectionString))
+{
+    await BaselineBenchmark.PrepareAsync(admin);
+}
+
+var builder = Host.CreateApplicationBuilder();
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.Services.AddPostgresEventStore(options.ConnectionString);
+builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort: 21111, gatewayPort: 31000).AddInventoryGrains());
+using var host = builder.Build();
+await host.Services.GetRequiredService<SchemaMigrator>().MigrateAsync();
+await host.StartAsync();
+
+var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
+var grains = host.Services.GetRequiredService<IGrainFactory>();
+var store = host.Services.GetRequiredService<IEventStore>();
+var keys = Enumerable.Range(0, options.Items).Select(i => $"wh-{i % 10:D2}/sku-{i:D6}").ToArray();
+var load = new MovementLoad(grains, keys, new ZipfSampler(keys.Length, options.Skew));
+var phase = TimeSpan.FromSeconds(options.Seconds);
+
+Console.WriteLine("warm-up...");
+await load.RunClosedAsync(64, TimeSpan.FromSeconds(Math.Min(5, options.Seconds)));
+
+var results = new Dictionary<string, LatencySummary>();
+foreach (var callers in new[] { 16, 64 })
+{
+    results[$"baseline-{callers}"] = await BaselineBenchmark.RunAsync(dataSource, callers, phase);
+    Console.WriteLine($"baseline  one row per transaction, {callers,2} writers: {results[$"baseline-{callers}"]}");
+    results[$"grains-{callers}"] = await load.RunClosedAsync(callers, phase);
+    Console.WriteLine($"grains    movements,              {callers,2} callers: {results[$"grains-{callers}"]}");
+}
+
+var halfRate = results["grains-64"].PerSecond / 2;
+results["open-half"] = await load.RunOpenAsync(halfRate, phase);
+Console.WriteLine($"grains    open loop at {halfRate:N0}/s (half the 64-caller rate): {results["open-half"]}");
+
+var snapshotInterval = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StockItemOptions>>().Value.SnapshotInterval;
+var (withSnapshot, fullFold) = await ActivationBenchmark.RunAsync(store, grains, 100_000, snapshotInterval);
+Console.WriteLine($"activation of an item with 100,000 events: {withSnapshot:N1} ms (snapshot every {snapshotInterval} + tail); {fullFold:N1} ms folding all events without a snapshot");
+
+var bytesPerItem = await MemoryBenchmark.BytesPerActiveItemAsync(grains, options.MemoryItems);
+Console.WriteLine($"memory per active item (no reservations): {bytesPerItem:N0} bytes over {options.MemoryItems:N0} activations");
+
+await host.StopAsync();
+
+var ratio = results["grains-64"].PerSecond / results["baseline-64"].PerSecond;
+Console.WriteLine();
+Console.WriteLine("| figure | measured | target | met |");
+Console.WriteLine("|---|---|---|---|");
+Console.WriteLine($"| grain movements/s at 64 callers vs baseline rows/s at 64 writers | {results["grains-64"].PerSecond:N0} / {results["baseline-64"].PerSecond:N0} = {ratio:N2}x | >= 1.00x | {(ratio >= 1 ? "yes" : "NO")} |");
+Console.WriteLine($"| grain movements/s at 16 callers vs baseline rows/s at 16 writers | {results["grains-16"].PerSecond:N0} / {results["baseline-16"].PerSecond:N0} = {results["grains-16"].PerSecond / results["baseline-16"].PerSecond:N2}x | (info) | |");
+Console.WriteLine($"| p99 at half the 64-caller rate ({halfRate:N0}/s) | {results["open-half"].P99Millis:N1} ms (p50 {results["open-half"].P50Millis:N1} ms) | < 50 ms | {(results["open-half"].P99Millis < 50 ? "yes" : "NO")} |");
+Console.WriteLine($"| activation, 100,000 events | {withSnapshot:N1} ms | < 50 ms | {(withSnapshot < 50 ? "yes" : "NO")} |");
+Console.WriteLine($"| memory per active item | {bytesPerItem:N0} B | < 4,096 B | {(bytesPerItem < 4096 ? "yes" : "NO")} |");

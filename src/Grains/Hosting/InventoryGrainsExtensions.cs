@@ -9,7 +9,7 @@ namespace Inventory.Hosting;
 public static class InventoryGrainsExtensions
 {
     /// <summary>Adds the stock item grains' providers and services. The event store is the in-memory one unless
-    /// an <see cref="IEventStore"/> was registered before (see <c>UsePostgresEventStore</c>).</summary>
+    /// an <see cref="IEventStore"/> was registered before (<see cref="PostgresEventStoreExtensions.AddPostgresEventStore"/> replaces it, before or after).</summary>
     public static ISiloBuilder AddInventoryGrains(this ISiloBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

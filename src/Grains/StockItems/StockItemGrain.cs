@@ -68,7 +68,7 @@ public sealed partial class StockItemGrain(
         ArgumentNullException.ThrowIfNull(command);
         for (var attempt = 0; attempt <= _options.MaxConflictRetries; attempt++)
         {
-            var decision = StockItemDecisions.Decide(State.Item, command, time.GetUtcNow());
+            var decision = StockItemDecisions.Decide(State.Item, command, Now());
             if (decision.Rejection is { } rejection)
             {
                 // A retry of an old movement may no longer be valid against today's state: answer it from history first.
@@ -214,6 +214,14 @@ public sealed partial class StockItemGrain(
             OnHand = @event.OnHandAfter,
             Reserved = @event.ReservedAfter,
         };
+    }
+
+    /// <summary>Server time at the event store's precision (PostgreSQL keeps microseconds), so that a state folded
+    /// from the store equals the state the grain computed when it decided.</summary>
+    private DateTimeOffset Now()
+    {
+        var now = time.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % (TimeSpan.TicksPerMillisecond / 1000)));
     }
 
     private async Task SnapshotIfDueAsync()

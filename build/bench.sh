@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The write-side benchmark (tools/Inventory.Benchmark): plain Npgsql baseline vs stock item grains, in one run,
+# on a throwaway PostgreSQL (build/pg.sh) unless INVENTORY_BENCH_POSTGRES is set. Prints figures, asserts nothing.
+# Extra arguments go to the benchmark: --seconds N (per phase, default 10), --items N, --skew S, --memory-items N.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+root=$(pwd)
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+work=$(mktemp -d /tmp/inventory-bench.XXXXXX)
+chmod 755 "$work"
+pg_dir=""
+cleanup() {
+  local rc=$?
+  [[ -z $pg_dir ]] || "$root/build/pg.sh" stop "$pg_dir" || true
+  rm -rf "$work" || true
+  exit "$rc"
+}
+trap cleanup EXIT
+
+if [[ -z ${INVENTORY_BENCH_POSTGRES:-} ]]; then
+  "$root/build/pg.sh" install
+  port=$((57000 + RANDOM % 1000))
+  "$root/build/pg.sh" start "$work/pg" "$port"
+  pg_dir="$work/pg"
+  INVENTORY_BENCH_POSTGRES="$("$root/build/pg.sh" url "$work/pg" "$port");Maximum Pool Size=200"
+  export INVENTORY_BENCH_POSTGRES
+fi
+
+dotnet run -c Release --project tools/Inventory.Benchmark -- "$@"

@@ -23,7 +23,7 @@ if [[ -z ${INVENTORY_BENCH_POSTGRES:-} ]]; then
   port=$((57000 + RANDOM % 1000))
   "$root/build/pg.sh" start "$work/pg" "$port"
   pg_dir="$work/pg"
-  INVENTORY_BENCH_POSTGRES="$("$root/build/pg.sh" url "$work/pg" "$port");Maximum Pool Size=200"
+  INVENTORY_BENCH_POSTGRES="$("$root/build/pg.sh" url "$work/pg" "$port");Maximum Pool Size=80"
   export INVENTORY_BENCH_POSTGRES
 fi
 

@@ -7,6 +7,7 @@ namespace Inventory.Grains.Tests;
 public sealed class FaultInjectingEventStore(IEventStore inner) : IEventStore
 {
     private readonly ConcurrentDictionary<string, Fault> _faults = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _appends = new(StringComparer.Ordinal);
 
     public IEventStore Inner => inner;
 
@@ -14,10 +15,17 @@ public sealed class FaultInjectingEventStore(IEventStore inner) : IEventStore
 
     public void Heal(string streamId) => _faults.TryRemove(streamId, out _);
 
+    /// <summary>How many append calls reached the store for a stream.</summary>
+    public int AppendCalls(string streamId) => _appends.GetValueOrDefault(streamId);
+
     public async Task<AppendResult> AppendAsync(string streamId, int expectedVersion, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
     {
+        _appends.AddOrUpdate(streamId, 1, (_, n) => n + 1);
         switch (_faults.GetValueOrDefault(streamId))
         {
+            case Fault.Slow:
+                await Task.Delay(50, cancellationToken);
+                return await inner.AppendAsync(streamId, expectedVersion, events, cancellationToken);
             case Fault.Unreachable:
                 throw new IOException("Injected: the event store is unreachable.");
             case Fault.CommitThenLoseAcknowledgement:
@@ -68,5 +76,8 @@ public sealed class FaultInjectingEventStore(IEventStore inner) : IEventStore
         None,
         Unreachable,
         CommitThenLoseAcknowledgement,
+
+        /// <summary>Every append takes 50 ms, as a busy database would: movements pile up behind it.</summary>
+        Slow,
     }
 }

@@ -4,15 +4,21 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.EventSourcing;
 using Orleans.EventSourcing.CustomStorage;
+using Orleans.Concurrency;
 using Orleans.Providers;
 
 namespace Inventory.StockItems;
 
 /// <summary>
-/// One SKU at one warehouse: decides with <see cref="StockItemDecisions"/>, appends through the
-/// CustomStorage log-consistency provider into the event store, answers with a <see cref="MovementResult"/>.
-/// Never appends an event on top of a state it was not decided against: a lost race re-reads and decides again.
+/// One SKU at one warehouse: decides with <see cref="StockItemDecisions"/>, appends to the event store, confirms
+/// through the CustomStorage log-consistency provider, answers with a <see cref="MovementResult"/>. Movements
+/// queue per item and are decided in arrival order; those that queued while an append was in flight go to the
+/// store together as one batch (see StockItemGrain.Movements.cs). Never appends an event on top of a state it
+/// was not decided against: a lost race re-reads and decides again.
 /// </summary>
+/// <remarks>Reentrant so that movements can queue during an append and reads are not held up by writes; all
+/// state changes happen in the single drain loop, on the grain's own scheduler.</remarks>
+[Reentrant]
 [GrainType("stock-item")]
 [LogConsistencyProvider(ProviderName = ProviderNames.EventStore)]
 public sealed partial class StockItemGrain(
@@ -27,7 +33,7 @@ public sealed partial class StockItemGrain(
     private StockItemStream _stream = null!;
     private LoadedStockItem? _preloaded;
     private int _snapshotVersion;
-    private (int ExpectedVersion, StockItemEvent Event)? _stored;
+    private (int ExpectedVersion, IReadOnlyList<StockItemEvent> Events)? _stored;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -61,43 +67,6 @@ public sealed partial class StockItemGrain(
         }
 
         await base.OnActivateAsync(cancellationToken);
-    }
-
-    public async Task<MovementResult> ExecuteAsync(StockCommand command)
-    {
-        ArgumentNullException.ThrowIfNull(command);
-        for (var attempt = 0; attempt <= _options.MaxConflictRetries; attempt++)
-        {
-            var decision = StockItemDecisions.Decide(State.Item, command, Now());
-            if (decision.Rejection is { } rejection)
-            {
-                // A retry of an old movement may no longer be valid against today's state: answer it from history first.
-                var earlier = await _stream.FindMovementAsync(command);
-                metrics.MovementDecided(earlier is null ? "rejected" : "duplicate");
-                return earlier ?? MovementResult.Rejected(command.MovementId, rejection);
-            }
-
-            var @event = decision.Event!;
-            var appended = await AppendAsync(@event, command);
-            switch (appended.Status)
-            {
-                case AppendStatus.Appended or AppendStatus.AlreadyAppended:
-                    return await ConfirmAsync(@event, command, appended);
-                case AppendStatus.DuplicateMovement:
-                    metrics.MovementDecided("duplicate");
-                    return await _stream.FindMovementAsync(command)
-                        ?? throw new InvalidOperationException($"The event store reported movement {command.MovementId} as a duplicate but cannot find it.");
-                default:
-                    // Another writer moved the stream: re-read it and decide again on what is really there.
-                    metrics.ConcurrencyConflict();
-                    LogConflict(logger, _stream.StreamId, command.MovementId, Version, attempt + 1);
-                    await RefreshAsync(command);
-                    break;
-            }
-        }
-
-        throw new StorageUnavailableException(
-            $"Movement {command.MovementId} lost the race for the next version of {_stream.StreamId} {_options.MaxConflictRetries + 1} times; retry it.");
     }
 
     public Task<StockItemDetails> GetDetailsAsync() => Task.FromResult(ToDetails(State.Item, Version));
@@ -134,7 +103,7 @@ public sealed partial class StockItemGrain(
     async Task<bool> ICustomStorageInterface<StockItemView, StockItemEvent>.ApplyUpdatesToStorage(IReadOnlyList<StockItemEvent> updates, int expectedVersion)
     {
         // The movement path appends first (see AppendAsync) and then confirms the stored event here.
-        if (_stored is { } stored && expectedVersion == stored.ExpectedVersion && updates.Count == 1 && ReferenceEquals(updates[0], stored.Event))
+        if (_stored is { } stored && expectedVersion == stored.ExpectedVersion && updates.SequenceEqual(stored.Events, ReferenceEqualityComparer.Instance))
         {
             _stored = null;
             return true;
@@ -149,72 +118,6 @@ public sealed partial class StockItemGrain(
         state.Item = StockItem.Evolve(state.Item, @event);
 
     protected override void OnConnectionIssue(ConnectionIssue issue) => LogConnectionIssue(logger, _stream.StreamId, issue.ToString() ?? issue.GetType().Name);
-
-    /// <summary>Appends the event decided against version <see cref="JournaledGrain{TGrainState,TEventBase}.Version"/>.
-    /// A store that fails or does not answer within the commit timeout surfaces to the caller as
-    /// <see cref="StorageUnavailableException"/> (outcome unknown; the movement id makes a retry safe).</summary>
-    private async Task<AppendResult> AppendAsync(StockItemEvent @event, StockCommand command)
-    {
-        var metadata = new EventMetadata(command.ScannerId, command.OccurredAt, command.CorrelationId, command.MovementId.ToString(), command.Fingerprint());
-        var started = time.GetTimestamp();
-        using var timeout = new CancellationTokenSource(_options.CommitTimeout, time);
-        try
-        {
-            var result = await _stream.AppendAsync(Version, [@event], metadata, timeout.Token);
-            metrics.AppendCompleted(time.GetElapsedTime(started), result.Status);
-            return result;
-        }
-        catch (Exception ex)
-        {
-            LogAppendFailed(logger, ex, _stream.StreamId, Version, command.MovementId);
-
-            // The append may have committed: start afresh from the store on the next call.
-            DeactivateOnIdle();
-            throw new StorageUnavailableException(
-                $"The event store did not confirm movement {command.MovementId} of {_stream.StreamId}; retry it with the same movement id.", ex);
-        }
-    }
-
-    /// <summary>Re-reads the stream, bounded by the commit timeout (the provider itself would retry a failing read forever).</summary>
-    private async Task RefreshAsync(StockCommand command)
-    {
-        try
-        {
-            await RefreshNow().WaitAsync(_options.CommitTimeout, time);
-        }
-        catch (TimeoutException ex)
-        {
-            DeactivateOnIdle();
-            throw new StorageUnavailableException($"Could not re-read {_stream.StreamId} to decide movement {command.MovementId} again; retry it.", ex);
-        }
-    }
-
-    /// <summary>Brings the stored event into the grain's confirmed state, then answers.</summary>
-    private async Task<MovementResult> ConfirmAsync(StockItemEvent @event, StockCommand command, AppendResult appended)
-    {
-        _stored = (Version, @event);
-        if (!await RaiseConditionalEvent(@event))
-        {
-            throw new InvalidOperationException($"Stored event of movement {command.MovementId} could not be confirmed into {_stream.StreamId}.");
-        }
-
-        var position = appended.Positions[^1];
-        if (logger.IsEnabled(LogLevel.Debug))
-        {
-            LogApplied(logger, _stream.StreamId, Version, position, DeterministicGuid.ForEvent(_stream.StreamId, command.MovementId), command.MovementId, @event.GetType().Name);
-        }
-
-        metrics.MovementDecided("applied");
-        await SnapshotIfDueAsync();
-        return new MovementResult
-        {
-            MovementId = command.MovementId,
-            Version = Version,
-            Position = position,
-            OnHand = @event.OnHandAfter,
-            Reserved = @event.ReservedAfter,
-        };
-    }
 
     /// <summary>Server time at the event store's precision (PostgreSQL keeps microseconds), so that a state folded
     /// from the store equals the state the grain computed when it decided.</summary>

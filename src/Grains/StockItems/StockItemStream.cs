@@ -50,12 +50,17 @@ public sealed class StockItemStream(IEventStore store, string streamId)
         return new LoadedStockItem(item, version, snapshotVersion);
     }
 
-    public Task<AppendResult> AppendAsync(int expectedVersion, IReadOnlyList<StockItemEvent> events, EventMetadata metadata, CancellationToken cancellationToken = default)
+    public Task<AppendResult> AppendAsync(int expectedVersion, IReadOnlyList<StockItemEvent> events, EventMetadata metadata, CancellationToken cancellationToken = default) =>
+        AppendAsync(expectedVersion, events.Select(e => (e, metadata)).ToList(), cancellationToken);
+
+    /// <summary>Appends events at versions expectedVersion+1..., each with its own metadata, atomically.</summary>
+    public Task<AppendResult> AppendAsync(int expectedVersion, IReadOnlyList<(StockItemEvent Event, EventMetadata Metadata)> events, CancellationToken cancellationToken = default)
     {
-        var metadataJson = JsonSerializer.Serialize(metadata, EventSerializer<StockItemEvent>.JsonOptions);
-        var data = events.Select(e =>
+        var data = events.Select(pair =>
         {
+            var (e, metadata) = pair;
             var (type, schemaVersion) = Serializer.NameOf(e);
+            var metadataJson = JsonSerializer.Serialize(metadata, EventSerializer<StockItemEvent>.JsonOptions);
             return new EventData(DeterministicGuid.ForEvent(streamId, e.MovementId), e.MovementId, type, schemaVersion, Serializer.SerializeData(e), metadataJson, e.RecordedAt);
         }).ToList();
         return store.AppendAsync(streamId, expectedVersion, data, cancellationToken);

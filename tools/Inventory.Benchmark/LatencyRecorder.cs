@@ -7,23 +7,26 @@ internal sealed class LatencyRecorder
 {
     private readonly ConcurrentBag<double> _millis = [];
     private long _errors;
+    private long _rejected;
 
     public void Record(TimeSpan elapsed) => _millis.Add(elapsed.TotalMilliseconds);
 
     public void Error() => Interlocked.Increment(ref _errors);
 
+    public void Rejected() => Interlocked.Increment(ref _rejected);
+
     public LatencySummary Summarise(TimeSpan duration)
     {
         var sorted = _millis.ToArray();
         Array.Sort(sorted);
-        return new LatencySummary(sorted.Length, Interlocked.Read(ref _errors), sorted.Length / duration.TotalSeconds, Percentile(sorted, 0.50), Percentile(sorted, 0.99));
+        return new LatencySummary(sorted.Length, Interlocked.Read(ref _errors), Interlocked.Read(ref _rejected), sorted.Length / duration.TotalSeconds, Percentile(sorted, 0.50), Percentile(sorted, 0.99));
     }
 
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }
 
-internal sealed record LatencySummary(int Count, long Errors, double PerSecond, double P50Millis, double P99Millis)
+internal sealed record LatencySummary(int Count, long Errors, long Rejected, double PerSecond, double P50Millis, double P99Millis)
 {
-    public override string ToString() => $"{PerSecond,9:N0}/s  p50 {P50Millis,7:N2} ms  p99 {P99Millis,7:N2} ms  ({Count:N0} ok, {Errors:N0} errors)";
+    public override string ToString() => $"{PerSecond,9:N0}/s  p50 {P50Millis,7:N2} ms  p99 {P99Millis,7:N2} ms  ({Count:N0} answered, {Rejected:N0} of them refused by a stock rule, {Errors:N0} errors)";
 }

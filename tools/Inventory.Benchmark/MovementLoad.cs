@@ -61,8 +61,12 @@ internal sealed class MovementLoad(IGrainFactory grains, string[] keys, ZipfSamp
             : new PickStock { MovementId = Guid.NewGuid(), Quantity = 1, ScannerId = "bench" };
         try
         {
-            await grains.GetGrain<IStockItemGrain>(key).ExecuteAsync(command);
+            var result = await grains.GetGrain<IStockItemGrain>(key).ExecuteAsync(command);
             recorder.Record(Stopwatch.GetElapsedTime(scheduledTimestamp));
+            if (!result.Accepted)
+            {
+                recorder.Rejected();
+            }
         }
         catch (Exception ex) when (ex is StorageUnavailableException or TimeoutException)
         {

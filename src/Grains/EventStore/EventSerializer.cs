@@ -57,9 +57,14 @@ public sealed class EventSerializer<TEvent>
 
     public TEvent Deserialize(string type, int schemaVersion, string data)
     {
+        if (_byName.TryGetValue(type, out var entry) && entry.Version == schemaVersion)
+        {
+            // The common case, and the hot path of activation: no upcasting, so no intermediate JSON tree.
+            return (TEvent)(JsonSerializer.Deserialize(data, entry.Type, JsonOptions) ?? throw new JsonException($"Event data of '{type}' is null."));
+        }
+
         var json = CurrentData(type, schemaVersion, data);
-        var clrType = _byName[type].Type;
-        return (TEvent)(json.Deserialize(clrType, JsonOptions) ?? throw new JsonException($"Event data of '{type}' is null."));
+        return (TEvent)(json.Deserialize(_byName[type].Type, JsonOptions) ?? throw new JsonException($"Event data of '{type}' is null."));
     }
 
     public TEvent Deserialize(StoredEvent stored) => Deserialize(stored.Type, stored.SchemaVersion, stored.Data);

@@ -37,18 +37,23 @@ var phase = TimeSpan.FromSeconds(options.Seconds);
 Console.WriteLine("warm-up...");
 await load.RunClosedAsync(64, TimeSpan.FromSeconds(Math.Min(5, options.Seconds)));
 
+using var appends = new AppendLatencyListener();
 var results = new Dictionary<string, LatencySummary>();
 foreach (var callers in new[] { 16, 64 })
 {
     results[$"baseline-{callers}"] = await BaselineBenchmark.RunAsync(dataSource, callers, phase);
     Console.WriteLine($"baseline  one row per transaction, {callers,2} writers: {results[$"baseline-{callers}"]}");
+    appends.TakeSummary();
     results[$"grains-{callers}"] = await load.RunClosedAsync(callers, phase);
     Console.WriteLine($"grains    movements,              {callers,2} callers: {results[$"grains-{callers}"]}");
+    PrintAppends(appends);
 }
 
 var halfRate = results["grains-64"].PerSecond / 2;
+appends.TakeSummary();
 results["open-half"] = await load.RunOpenAsync(halfRate, phase);
 Console.WriteLine($"grains    open loop at {halfRate:N0}/s (half the 64-caller rate): {results["open-half"]}");
+PrintAppends(appends);
 
 var snapshotInterval = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StockItemOptions>>().Value.SnapshotInterval;
 var (withSnapshot, fullFold) = await ActivationBenchmark.RunAsync(store, grains, 100_000, snapshotInterval);
@@ -68,3 +73,9 @@ Console.WriteLine($"| grain movements/s at 16 callers vs baseline rows/s at 16 w
 Console.WriteLine($"| p99 at half the 64-caller rate ({halfRate:N0}/s) | {results["open-half"].P99Millis:N1} ms (p50 {results["open-half"].P50Millis:N1} ms) | < 50 ms | {(results["open-half"].P99Millis < 50 ? "yes" : "NO")} |");
 Console.WriteLine($"| activation, 100,000 events | {withSnapshot:N1} ms | < 50 ms | {(withSnapshot < 50 ? "yes" : "NO")} |");
 Console.WriteLine($"| memory per active item | {bytesPerItem:N0} B | < 4,096 B | {(bytesPerItem < 4096 ? "yes" : "NO")} |");
+
+static void PrintAppends(AppendLatencyListener appends)
+{
+    var (count, p50, p99) = appends.TakeSummary();
+    Console.WriteLine($"          of which the event store's confirmation of {count:N0} append batches: p50 {p50:N2} ms, p99 {p99:N2} ms");
+}

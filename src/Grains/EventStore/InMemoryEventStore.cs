@@ -122,7 +122,11 @@ public sealed class InMemoryEventStore : IEventStore
             return AppendResult.Duplicate(duplicate.MovementId);
         }
 
-        if (stream.Count != expectedVersion || events.Any(e => _eventIds.Contains(e.EventId)))
+        // A movement twice in one append cannot be stored (movement ids are unique in a stream): PostgreSQL's unique
+        // index refuses the second row, and the request as a whole fails as a conflict there too.
+        if (stream.Count != expectedVersion
+            || events.Any(e => _eventIds.Contains(e.EventId))
+            || events.DistinctBy(e => e.MovementId).Count() != events.Count)
         {
             return AppendResult.Conflict;
         }

@@ -157,4 +157,18 @@ public abstract partial class EventStoreContract
         Assert.Equal(three.Select(e => e.EventId), stored.Select(e => e.EventId));
         Assert.Equal(appended.Positions, stored.Select(e => e.GlobalPosition));
     }
+
+    [Fact]
+    public async Task GivenOneAppendCarryingAMovementTwice_ThenRefusedAndNothingWritten()
+    {
+        var streamId = NewStreamId();
+        var movementId = Guid.NewGuid();
+        var first = NewEvent(streamId, movementId: movementId);
+        var second = first with { EventId = Guid.NewGuid() };
+
+        var result = await Store.AppendAsync(streamId, 0, [first, second]);
+
+        Assert.False(result.Stored);
+        Assert.Empty(await ReadAllAsync(streamId));
+    }
 }

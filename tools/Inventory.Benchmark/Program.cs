@@ -51,9 +51,13 @@ foreach (var callers in new[] { 16, 64 })
 
 var halfRate = results["grains-64"].PerSecond / 2;
 appends.TakeSummary();
+var pausedBefore = GC.GetTotalPauseDuration();
+var gen2Before = GC.CollectionCount(2);
 results["open-half"] = await load.RunOpenAsync(halfRate, phase);
+var paused = GC.GetTotalPauseDuration() - pausedBefore;
 Console.WriteLine($"grains    open loop at {halfRate:N0}/s (half the 64-caller rate): {results["open-half"]}");
 PrintAppends(appends);
+Console.WriteLine($"          GC paused the process {paused.TotalMilliseconds:N0} ms in all during that run ({GC.CollectionCount(2) - gen2Before} gen2 collections)");
 
 var snapshotInterval = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StockItemOptions>>().Value.SnapshotInterval;
 var (withSnapshot, fullFold) = await ActivationBenchmark.RunAsync(store, grains, 100_000, snapshotInterval);

@@ -14,7 +14,10 @@ public static class InventoryGrainsExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddCustomStorageBasedLogConsistencyProvider(ProviderNames.EventStore);
-        builder.Services.AddOptions<StockItemOptions>().BindConfiguration(StockItemOptions.Section).ValidateOnStart();
+        builder.Services.AddOptions<StockItemOptions>()
+            .BindConfiguration(StockItemOptions.Section)
+            .Validate(o => o.IsValid, $"{StockItemOptions.Section}: SnapshotInterval and MaxHistoryPage must be at least 1, CommitTimeout positive, MaxConflictRetries not negative.")
+            .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<IEventStore, InMemoryEventStore>();
         builder.Services.AddMetrics();

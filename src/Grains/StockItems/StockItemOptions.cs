@@ -17,4 +17,7 @@ public sealed class StockItemOptions
 
     /// <summary>Largest page of history one call returns.</summary>
     public int MaxHistoryPage { get; set; } = 1000;
+
+    /// <summary>True when the values can run the grains.</summary>
+    public bool IsValid => SnapshotInterval >= 1 && MaxHistoryPage >= 1 && CommitTimeout > TimeSpan.Zero && MaxConflictRetries >= 0;
 }

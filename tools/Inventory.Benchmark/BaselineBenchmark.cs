@@ -60,4 +60,60 @@ internal static class BaselineBenchmark
         await Task.WhenAll(tasks);
         return recorder.Summarise(deadline.Elapsed);
     }
+
+    /// <summary>Open loop: single-row transactions arriving at a fixed rate, each on a pooled connection;
+    /// latency counts from the scheduled time. The same arrival pattern as the grains' open-loop run.</summary>
+    public static async Task<LatencySummary> RunOpenAsync(NpgsqlDataSource dataSource, double perSecond, TimeSpan duration)
+    {
+        var recorder = new LatencyRecorder();
+        var inFlight = new List<Task>();
+        var clock = Stopwatch.StartNew();
+        var start = Stopwatch.GetTimestamp();
+        var total = (long)(perSecond * duration.TotalSeconds);
+        for (long i = 0; i < total; i++)
+        {
+            var due = TimeSpan.FromSeconds(i / perSecond);
+            var wait = due - clock.Elapsed;
+            if (wait > TimeSpan.FromMilliseconds(1))
+            {
+                await Task.Delay(wait);
+            }
+
+            var scheduled = start + (long)(due.TotalSeconds * Stopwatch.Frequency);
+            inFlight.Add(InsertOneAsync(dataSource, recorder, scheduled));
+            if (inFlight.Count > 4096)
+            {
+                inFlight.RemoveAll(t => t.IsCompleted);
+            }
+        }
+
+        await Task.WhenAll(inFlight);
+        return recorder.Summarise(TimeSpan.FromSeconds(total / perSecond));
+    }
+
+    private static async Task InsertOneAsync(NpgsqlDataSource dataSource, LatencyRecorder recorder, long scheduledTimestamp)
+    {
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            await using var insert = new NpgsqlCommand(
+                "INSERT INTO bench_baseline (stream_id, version, event_id, movement_id, type, data, recorded_at) VALUES ($1, 1, $2, $3, 'stock-received', $4::jsonb, now())",
+                connection, transaction)
+            {
+                Parameters =
+                {
+                    new() { Value = $"baseline-open-{Guid.NewGuid():N}" }, new() { Value = Guid.NewGuid() },
+                    new() { Value = Guid.NewGuid() }, new() { Value = """{"quantity":1,"onHandAfter":1,"reservedAfter":0}""" },
+                },
+            };
+            await insert.ExecuteNonQueryAsync();
+            await transaction.CommitAsync();
+            recorder.Record(Stopwatch.GetElapsedTime(scheduledTimestamp));
+        }
+        catch (NpgsqlException)
+        {
+            recorder.Error();
+        }
+    }
 }

@@ -63,33 +63,8 @@ internal static class BaselineBenchmark
 
     /// <summary>Open loop: single-row transactions arriving at a fixed rate, each on a pooled connection;
     /// latency counts from the scheduled time. The same arrival pattern as the grains' open-loop run.</summary>
-    public static async Task<LatencySummary> RunOpenAsync(NpgsqlDataSource dataSource, double perSecond, TimeSpan duration)
-    {
-        var recorder = new LatencyRecorder();
-        var inFlight = new List<Task>();
-        var clock = Stopwatch.StartNew();
-        var start = Stopwatch.GetTimestamp();
-        var total = (long)(perSecond * duration.TotalSeconds);
-        for (long i = 0; i < total; i++)
-        {
-            var due = TimeSpan.FromSeconds(i / perSecond);
-            var wait = due - clock.Elapsed;
-            if (wait > TimeSpan.FromMilliseconds(1))
-            {
-                await Task.Delay(wait);
-            }
-
-            var scheduled = start + (long)(due.TotalSeconds * Stopwatch.Frequency);
-            inFlight.Add(InsertOneAsync(dataSource, recorder, scheduled));
-            if (inFlight.Count > 4096)
-            {
-                inFlight.RemoveAll(t => t.IsCompleted);
-            }
-        }
-
-        await Task.WhenAll(inFlight);
-        return recorder.Summarise(TimeSpan.FromSeconds(total / perSecond));
-    }
+    public static Task<LatencySummary> RunOpenAsync(NpgsqlDataSource dataSource, double perSecond, TimeSpan duration) =>
+        OpenLoop.RunAsync(perSecond, duration, (recorder, scheduled) => InsertOneAsync(dataSource, recorder, scheduled));
 
     private static async Task InsertOneAsync(NpgsqlDataSource dataSource, LatencyRecorder recorder, long scheduledTimestamp)
     {

@@ -22,35 +22,11 @@ internal sealed class MovementLoad(IGrainFactory grains, string[] keys, ZipfSamp
         return recorder.Summarise(clock.Elapsed);
     }
 
-    /// <summary>Open loop: movements arrive at a fixed rate whatever the answers do; latency counts from the
-    /// scheduled send time (no coordinated omission).</summary>
-    public async Task<LatencySummary> RunOpenAsync(double perSecond, TimeSpan duration)
+    /// <summary>Open loop: movements arrive at a fixed rate whatever the answers do (see <see cref="OpenLoop"/>).</summary>
+    public Task<LatencySummary> RunOpenAsync(double perSecond, TimeSpan duration)
     {
-        var recorder = new LatencyRecorder();
         var random = new Random(42);
-        var inFlight = new List<Task>();
-        var clock = Stopwatch.StartNew();
-        var start = Stopwatch.GetTimestamp();
-        var total = (long)(perSecond * duration.TotalSeconds);
-        for (long i = 0; i < total; i++)
-        {
-            var due = TimeSpan.FromSeconds(i / perSecond);
-            var wait = due - clock.Elapsed;
-            if (wait > TimeSpan.FromMilliseconds(1))
-            {
-                await Task.Delay(wait);
-            }
-
-            var scheduled = start + (long)(due.TotalSeconds * Stopwatch.Frequency);
-            inFlight.Add(SendAsync(new Random(random.Next()), recorder, scheduled));
-            if (inFlight.Count > 4096)
-            {
-                inFlight.RemoveAll(t => t.IsCompleted);
-            }
-        }
-
-        await Task.WhenAll(inFlight);
-        return recorder.Summarise(TimeSpan.FromSeconds(total / perSecond));
+        return OpenLoop.RunAsync(perSecond, duration, (recorder, scheduled) => SendAsync(new Random(random.Next()), recorder, scheduled));
     }
 
     private async Task SendAsync(Random random, LatencyRecorder recorder, long scheduledTimestamp)

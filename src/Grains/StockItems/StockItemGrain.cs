@@ -2,9 +2,9 @@ using Inventory.EventStore;
 using Inventory.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
 using Orleans.EventSourcing;
 using Orleans.EventSourcing.CustomStorage;
-using Orleans.Concurrency;
 using Orleans.Providers;
 
 namespace Inventory.StockItems;

@@ -1,7 +1,8 @@
 namespace Inventory.EventStore;
 
-/// <summary>An event as the store holds it: its stream, its version in the stream (1-based) and its
-/// global position (increasing in insertion order across all streams; not necessarily gap-free).</summary>
+/// <summary>An event as the store holds it: its stream, its version in the stream (1-based), its global position
+/// (increasing in insertion order across all streams; not necessarily gap-free, not commit order) and the id of the
+/// transaction that wrote it (see <see cref="EventStore.LogPosition"/>; 0 where a store does not say).</summary>
 public sealed record StoredEvent(
     string StreamId,
     int Version,
@@ -12,4 +13,9 @@ public sealed record StoredEvent(
     int SchemaVersion,
     string Data,
     string Metadata,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt,
+    ulong TransactionId = 0)
+{
+    /// <summary>Where this event is in the global log's reading order.</summary>
+    public LogPosition LogPosition => new(TransactionId, GlobalPosition);
+}

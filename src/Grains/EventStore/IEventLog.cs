@@ -1,0 +1,19 @@
+namespace Inventory.EventStore;
+
+/// <summary>
+/// The global log: every stream's events in one order that readers can follow and resume (projections' catch-up).
+/// Implemented by both event stores.
+/// </summary>
+public interface IEventLog
+{
+    /// <summary>
+    /// Up to <paramref name="maxCount"/> events after <paramref name="after"/> in (transaction, position) order, gap-safe:
+    /// only events of transactions older than every transaction still in flight, so that no event can later appear
+    /// before the returned <see cref="LogPage.End"/>.
+    /// </summary>
+    Task<LogPage> ReadAllAsync(LogPosition after, int maxCount, CancellationToken cancellationToken = default);
+
+    /// <summary>The head of the log as seen from <paramref name="after"/>; <see cref="LogHead.Pending"/> counts committed
+    /// events after it, at most <paramref name="pendingCap"/>.</summary>
+    Task<LogHead> ReadHeadAsync(LogPosition after, int pendingCap = 1_000_000, CancellationToken cancellationToken = default);
+}

@@ -1,9 +1,10 @@
 using System.Diagnostics.Metrics;
 using Inventory.EventStore;
+using Inventory.Projections;
 
 namespace Inventory;
 
-/// <summary>The write side's .NET metrics (meter <c>Inventory</c>), ready for OpenTelemetry.</summary>
+/// <summary>The write and read sides' .NET metrics (meter <c>Inventory</c>), ready for OpenTelemetry.</summary>
 public sealed class InventoryMetrics
 {
     public const string MeterName = "Inventory";
@@ -11,14 +12,27 @@ public sealed class InventoryMetrics
     private readonly Counter<long> _movements;
     private readonly Counter<long> _conflicts;
     private readonly Histogram<double> _appendDuration;
+    private readonly Counter<long> _projected;
+    private readonly Histogram<double> _freshness;
+    private readonly Counter<long> _deadLettered;
 
-    public InventoryMetrics(IMeterFactory meterFactory)
+    public InventoryMetrics(IMeterFactory meterFactory, ProjectionStatusBoard board)
     {
+        ArgumentNullException.ThrowIfNull(board);
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(MeterName);
         _movements = meter.CreateCounter<long>("inventory.movements", "{movement}", "Stock movements decided, by outcome (applied, duplicate, rejected).");
         _conflicts = meter.CreateCounter<long>("inventory.append.conflicts", "{conflict}", "Appends that lost the race for a stream's next version and were decided again.");
         _appendDuration = meter.CreateHistogram<double>("inventory.append.duration", "ms", "Time for the event store to confirm an append batch of one stream.");
+        _projected = meter.CreateCounter<long>("inventory.projection.applied", "{event}", "Events applied to a projection's views, by projection.");
+        _freshness = meter.CreateHistogram<double>("inventory.projection.freshness", "ms", "From an event's recorded time to its being visible in a projection's view.");
+        _deadLettered = meter.CreateCounter<long>("inventory.projection.dead_lettered", "{event}", "Events a projection parked as dead letters after its retries.");
+        meter.CreateObservableGauge("inventory.projection.lag.events", () => board.Measure(s => s.LagEvents), "{event}", "Committed events a projection has not caught up with yet.");
+        meter.CreateObservableGauge("inventory.projection.lag.time", () => board.Measure(s => s.LagMilliseconds), "ms", "Age of the oldest committed event a projection has not caught up with yet (0 when none).");
+        meter.CreateObservableGauge("inventory.projection.checkpoint", () => board.Measure(s => s.Checkpoint.Position), "{position}", "Global position of a projection's last caught-up event.");
+        meter.CreateObservableGauge("inventory.projection.head", () => board.Measure(s => s.HeadPosition), "{position}", "Highest global position in the event store.");
+        meter.CreateObservableGauge("inventory.projection.dead_letters", () => board.Measure(s => s.DeadLetters), "{event}", "Open dead letters of a projection.");
+        meter.CreateObservableGauge("inventory.projection.health", () => board.Measure(s => (int)s.Health), "{state}", "0 live, 1 catching up, 2 rebuilding, 3 stalled.");
     }
 
     public void MovementDecided(string outcome) => _movements.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
@@ -27,4 +41,13 @@ public sealed class InventoryMetrics
 
     public void AppendCompleted(TimeSpan elapsed, AppendStatus status) =>
         _appendDuration.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("status", status.ToString()));
+
+    public void ProjectionApplied(string projection, TimeSpan freshness)
+    {
+        var tag = new KeyValuePair<string, object?>("projection", projection);
+        _projected.Add(1, tag);
+        _freshness.Record(Math.Max(freshness.TotalMilliseconds, 0), tag);
+    }
+
+    public void DeadLettered(string projection) => _deadLettered.Add(1, new KeyValuePair<string, object?>("projection", projection));
 }

@@ -22,6 +22,7 @@ public static class InventoryGrainsExtensions
         builder.Services.TryAddSingleton<IEventStore, InMemoryEventStore>();
         builder.Services.AddMetrics();
         builder.Services.TryAddSingleton<InventoryMetrics>();
+        builder.AddInventoryProjections();
         return builder;
     }
 }

@@ -67,11 +67,11 @@ public sealed partial class StockItemGrain
                 return;
             }
 
-            var appended = await AppendAsync(accepted);
+            var (appended, stored) = await AppendAsync(accepted);
             switch (appended.Status)
             {
                 case AppendStatus.Appended or AppendStatus.AlreadyAppended:
-                    await ConfirmAsync(accepted, appended);
+                    await ConfirmAsync(accepted, appended, stored);
                     await AnswerRejectedAsync(rejected);
                     return;
                 case AppendStatus.DuplicateMovement:
@@ -136,16 +136,16 @@ public sealed partial class StockItemGrain
     /// <summary>Appends at the confirmed version, bounded by the commit timeout. A store that fails or does not
     /// answer in time surfaces as <see cref="StorageUnavailableException"/> (outcome unknown; the movement ids make
     /// a retry safe), and the activation is dropped so that the next call starts afresh from the store.</summary>
-    private async Task<AppendResult> AppendAsync(List<(PendingMovement Pending, StockItemEvent Event)> accepted)
+    private async Task<(AppendResult Result, IReadOnlyList<EventData> Events)> AppendAsync(List<(PendingMovement Pending, StockItemEvent Event)> accepted)
     {
-        var events = accepted.Select(a => (a.Event, MetadataOf(a.Pending.Command))).ToList();
+        var events = _stream.ToEventData(accepted.Select(a => (a.Event, MetadataOf(a.Pending.Command))).ToList());
         var started = time.GetTimestamp();
         using var timeout = new CancellationTokenSource(_options.CommitTimeout, time);
         try
         {
             var result = await _stream.AppendAsync(Version, events, timeout.Token);
             metrics.AppendCompleted(time.GetElapsedTime(started), result.Status);
-            return result;
+            return (result, events);
         }
         catch (Exception ex)
         {
@@ -157,7 +157,7 @@ public sealed partial class StockItemGrain
     }
 
     /// <summary>Brings the stored events into the grain's confirmed state, then answers their callers.</summary>
-    private async Task ConfirmAsync(List<(PendingMovement Pending, StockItemEvent Event)> accepted, AppendResult appended)
+    private async Task ConfirmAsync(List<(PendingMovement Pending, StockItemEvent Event)> accepted, AppendResult appended, IReadOnlyList<EventData> stored)
     {
         var firstVersion = Version + 1;
         var events = accepted.Select(a => a.Event).ToList();
@@ -188,6 +188,7 @@ public sealed partial class StockItemGrain
             });
         }
 
+        await PublishAsync(stored, firstVersion, appended.Positions);
         await SnapshotIfDueAsync();
     }
 

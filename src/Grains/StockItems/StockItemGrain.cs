@@ -44,11 +44,12 @@ public sealed partial class StockItemGrain(
         // ReadStateFromStorage, where the log-consistency provider would retry it silently forever.
         try
         {
-            if (!StockItemKey.TryParse(key, out _))
+            if (!StockItemKey.TryParse(key, out var itemKey))
             {
                 throw new ArgumentException($"'{key}' is not a stock item key of the form '{{warehouseId}}/{{sku}}'.");
             }
 
+            OpenLiveStream(itemKey);
             _preloaded = await _stream.LoadAsync(cancellationToken: cancellationToken);
         }
         catch (Exception ex)

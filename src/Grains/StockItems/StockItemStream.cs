@@ -54,17 +54,23 @@ public sealed class StockItemStream(IEventStore store, string streamId)
         AppendAsync(expectedVersion, events.Select(e => (e, metadata)).ToList(), cancellationToken);
 
     /// <summary>Appends events at versions expectedVersion+1..., each with its own metadata, atomically.</summary>
-    public Task<AppendResult> AppendAsync(int expectedVersion, IReadOnlyList<(StockItemEvent Event, EventMetadata Metadata)> events, CancellationToken cancellationToken = default)
-    {
-        var data = events.Select(pair =>
+    public Task<AppendResult> AppendAsync(int expectedVersion, IReadOnlyList<(StockItemEvent Event, EventMetadata Metadata)> events, CancellationToken cancellationToken = default) =>
+        AppendAsync(expectedVersion, ToEventData(events), cancellationToken);
+
+    /// <summary>Appends already serialized events (see <see cref="ToEventData"/>) at versions expectedVersion+1..., atomically.</summary>
+    public Task<AppendResult> AppendAsync(int expectedVersion, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default) =>
+        store.AppendAsync(streamId, expectedVersion, events, cancellationToken);
+
+    /// <summary>The stored form of events: stored type name and schema version, JSON data and metadata, and the event id
+    /// derived from the stream and the movement (the same on every retry).</summary>
+    public IReadOnlyList<EventData> ToEventData(IReadOnlyList<(StockItemEvent Event, EventMetadata Metadata)> events) =>
+        events.Select(pair =>
         {
             var (e, metadata) = pair;
             var (type, schemaVersion) = Serializer.NameOf(e);
             var metadataJson = JsonSerializer.Serialize(metadata, EventSerializer<StockItemEvent>.JsonOptions);
             return new EventData(DeterministicGuid.ForEvent(streamId, e.MovementId), e.MovementId, type, schemaVersion, Serializer.SerializeData(e), metadataJson, e.RecordedAt);
         }).ToList();
-        return store.AppendAsync(streamId, expectedVersion, data, cancellationToken);
-    }
 
     /// <summary>The answer a movement got when it was applied, or null when the stream has no such movement.
     /// A movement id reused for a different command is answered with <see cref="RejectionCodes.MovementIdReused"/>.</summary>

@@ -1,0 +1,37 @@
+namespace Inventory.Projections;
+
+/// <summary>
+/// A stored event as the read side receives it, from the live stream or from catch-up: where it is (stream,
+/// version, global position, writing transaction when known) and what it is (stored type name, schema version,
+/// JSON payload). Projections apply each (stream, version) once.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("inventory.event-envelope")]
+public sealed record EventEnvelope
+{
+    [Id(0)] public required Guid EventId { get; init; }
+
+    [Id(1)] public required string StreamId { get; init; }
+
+    [Id(2)] public required int Version { get; init; }
+
+    [Id(3)] public required long Position { get; init; }
+
+    /// <summary>The writing transaction (0 when the publisher does not know it: live envelopes).</summary>
+    [Id(4)] public ulong TransactionId { get; init; }
+
+    [Id(5)] public required string Type { get; init; }
+
+    [Id(6)] public required int SchemaVersion { get; init; }
+
+    [Id(7)] public required DateTimeOffset RecordedAt { get; init; }
+
+    [Id(8)] public required Guid MovementId { get; init; }
+
+    /// <summary>The event's JSON payload in its stored schema version.</summary>
+    [Id(9)] public required string Data { get; init; }
+
+    /// <summary>The event's JSON metadata (scanner, scanner time, correlation).</summary>
+    [Id(10)] public string Metadata { get; init; } = "{}";
+
+    public override string ToString() => $"{StreamId}@{Version} (position {Position}, event {EventId}, {Type} v{SchemaVersion})";
+}

@@ -1,0 +1,29 @@
+namespace Inventory.Projections;
+
+/// <summary>
+/// The read facade the API uses: routes each view read to the active generation of its projection. A read with a
+/// <c>minPosition</c> waits (bounded) until the view includes the movement at that position of that item.
+/// </summary>
+[Alias("inventory.views")]
+public interface IViewsGrain : IGrainWithIntegerKey
+{
+    [Alias("warehouse-stock")]
+    Task<WarehouseStockPage> GetWarehouseStockAsync(string warehouseId, string? afterSku, int limit);
+
+    [Alias("low-stock")]
+    Task<IReadOnlyList<StockLevel>> GetLowStockAsync(string warehouseId);
+
+    [Alias("recent")]
+    Task<IReadOnlyList<RecentMovement>> GetRecentMovementsAsync(string warehouseId);
+
+    [Alias("sku-stock")]
+    Task<SkuStock> GetSkuStockAsync(string sku);
+
+    [Alias("overview")]
+    Task<Overview> GetOverviewAsync();
+
+    /// <summary>Waits up to <paramref name="timeout"/> until the views of the item's warehouse and SKU include its event
+    /// at <paramref name="position"/>; false when the time ran out.</summary>
+    [Alias("wait-for")]
+    Task<bool> WaitForAsync(string streamId, long position, TimeSpan timeout);
+}

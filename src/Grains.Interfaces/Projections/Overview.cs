@@ -1,0 +1,11 @@
+namespace Inventory.Projections;
+
+/// <summary>The whole inventory at a glance: warehouses, distinct SKUs, units, and movements per minute.</summary>
+[GenerateSerializer, Immutable, Alias("inventory.overview")]
+public sealed record Overview(
+    [property: Id(0)] int Warehouses,
+    [property: Id(1)] int Skus,
+    [property: Id(2)] StockTotals Totals,
+    [property: Id(3)] long Movements,
+    [property: Id(4)] IReadOnlyList<MinuteCount> MovementsPerMinute,
+    [property: Id(5)] IReadOnlyList<WarehouseSummary> ByWarehouse);

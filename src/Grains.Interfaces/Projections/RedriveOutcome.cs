@@ -1,0 +1,9 @@
+namespace Inventory.Projections;
+
+public enum RedriveOutcome
+{
+    Redriven,
+    StillFailing,
+    NotFound,
+    AlreadyRedriven,
+}

@@ -1,0 +1,27 @@
+namespace Inventory.Projections;
+
+/// <summary>One stock item's numbers in a view: the SKU at a warehouse, as of the item's <see cref="Version"/>.</summary>
+[GenerateSerializer, Immutable, Alias("inventory.stock-level")]
+public sealed record StockLevel
+{
+    [Id(0)] public required string WarehouseId { get; init; }
+
+    [Id(1)] public required string Sku { get; init; }
+
+    [Id(2)] public long OnHand { get; init; }
+
+    [Id(3)] public long Reserved { get; init; }
+
+    [Id(4)] public int ReorderPoint { get; init; }
+
+    [Id(5)] public int Version { get; init; }
+
+    [Id(6)] public long Position { get; init; }
+
+    [Id(7)] public DateTimeOffset LastMovementAt { get; init; }
+
+    public long Available => OnHand - Reserved;
+
+    /// <summary>Available below the reorder point.</summary>
+    public bool IsLow => Available < ReorderPoint;
+}

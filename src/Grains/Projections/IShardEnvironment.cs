@@ -1,0 +1,16 @@
+namespace Inventory.Projections;
+
+/// <summary>What a <see cref="ProjectionShard{TView}"/> needs from outside: the event store for gap filling, the
+/// dead-letter store, time to wait between attempts, and a hook per applied event (metrics, logs).</summary>
+public interface IShardEnvironment
+{
+    /// <summary>Up to <paramref name="count"/> events of a stream after <paramref name="afterVersion"/>, oldest first.</summary>
+    Task<IReadOnlyList<EventEnvelope>> ReadStreamAsync(string streamId, int afterVersion, int count, CancellationToken cancellationToken);
+
+    /// <summary>Parks an event that failed <paramref name="attempts"/> times; throws if it cannot be parked durably.</summary>
+    Task ParkAsync(EventEnvelope envelope, Exception error, int attempts, CancellationToken cancellationToken);
+
+    Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken);
+
+    void Applied(EventEnvelope envelope);
+}

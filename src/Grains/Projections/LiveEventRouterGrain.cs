@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Streams;
+using Orleans.Streams.Core;
+
+namespace Inventory.Projections;
+
+/// <summary>
+/// Takes one warehouse's live events off the stream and hands them to the shards of every projection's live
+/// generations. Best effort by design: a batch that cannot be delivered is logged and left to the coordinators'
+/// catch-up, which reads the event store; an exception here would only make the stream provider retry or drop it.
+/// </summary>
+[ImplicitStreamSubscription(StockEventStream.Namespace)]
+[GrainType("live-event-router")]
+public sealed partial class LiveEventRouterGrain(
+    ProjectionCatalog catalog,
+    IOptions<ProjectionOptions> options,
+    TimeProvider time,
+    ILogger<LiveEventRouterGrain> logger)
+    : Grain, ILiveEventRouterGrain, IStreamSubscriptionObserver, IAsyncObserver<EventBatch>
+{
+    private readonly Dictionary<string, (IReadOnlyList<int> Generations, DateTimeOffset FetchedAt)> _generations = new(StringComparer.Ordinal);
+
+    public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
+    {
+        ArgumentNullException.ThrowIfNull(handleFactory);
+        await handleFactory.Create<EventBatch>().ResumeAsync(this);
+    }
+
+    public async Task OnNextAsync(EventBatch item, StreamSequenceToken? token = null)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (item.Events.Count == 0)
+        {
+            return;
+        }
+
+        await Task.WhenAll(catalog.All.Select(definition => RouteAsync(definition, item.Events)));
+    }
+
+    public Task OnCompletedAsync() => Task.CompletedTask;
+
+    public Task OnErrorAsync(Exception ex)
+    {
+        LogStreamError(logger, ex, this.GetPrimaryKeyString());
+        return Task.CompletedTask;
+    }
+
+    private async Task RouteAsync(ProjectionDefinition definition, IReadOnlyList<EventEnvelope> events)
+    {
+        try
+        {
+            var generations = await LiveGenerationsAsync(definition);
+            await Task.WhenAll(
+                from generation in generations
+                from partition in events.GroupBy(definition.PartitionOf, StringComparer.Ordinal)
+                select definition.Shard(GrainFactory, generation, partition.Key).ApplyAsync(partition.ToList()));
+        }
+        catch (Exception ex)
+        {
+            LogNotDelivered(logger, ex, definition.Name, events.Count, events[0].StreamId, events[0].Version, events[^1].Version, events[0].EventId);
+        }
+    }
+
+    private async Task<IReadOnlyList<int>> LiveGenerationsAsync(ProjectionDefinition definition)
+    {
+        var now = time.GetUtcNow();
+        if (_generations.TryGetValue(definition.Name, out var cached) && now - cached.FetchedAt < options.Value.GenerationCacheTtl)
+        {
+            return cached.Generations;
+        }
+
+        var generations = await GrainFactory.GetGrain<IProjectionCoordinatorGrain>(definition.Name).GetLiveGenerationsAsync();
+        _generations[definition.Name] = (generations, now);
+        return generations;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Live events of warehouse {Warehouse}: stream error")]
+    private static partial void LogStreamError(ILogger logger, Exception error, string warehouse);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Projection {Projection}: {Count} live event(s) of {StreamId}@{FromVersion}..{ToVersion} (first event {EventId}) not delivered; catch-up will bring them")]
+    private static partial void LogNotDelivered(ILogger logger, Exception error, string projection, int count, string streamId, int fromVersion, int toVersion, Guid eventId);
+}

@@ -1,0 +1,414 @@
+using Inventory.EventStore;
+using Inventory.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+
+namespace Inventory.Projections;
+
+/// <summary>
+/// Catches one projection up from the event store's global log, so that every committed event reaches every view
+/// within a bounded time whether or not its live stream message arrived. Each tick reads gap-safe pages after the
+/// generation's position and delivers them to the shards (which skip what they have); every
+/// <see cref="ProjectionOptions.CheckpointInterval"/> it has the shards write their state, and only then stores the
+/// checkpoint. Also runs blue/green rebuilds and reports the projection's figures.
+/// </summary>
+/// <remarks>Reentrant so that the live path's and readers' questions are not held up by a long catch-up; the
+/// catch-up itself is serialized by <see cref="_gate"/>.</remarks>
+[Reentrant]
+[GrainType("projection-coordinator")]
+public sealed partial class ProjectionCoordinatorGrain(
+    [PersistentState("coordinator", ProviderNames.GrainStorage)] IPersistentState<CoordinatorState> state,
+    ProjectionCatalog catalog,
+    IEventLog log,
+    IDeadLetterStore deadLetters,
+    IOptions<ProjectionOptions> options,
+    ProjectionStatusBoard board,
+    TimeProvider time,
+    ILogger<ProjectionCoordinatorGrain> logger)
+    : Grain, IProjectionCoordinatorGrain, IDisposable
+{
+    private static readonly TimeSpan StatusInterval = TimeSpan.FromSeconds(1);
+
+    private readonly ProjectionOptions _options = options.Value;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private ProjectionDefinition _definition = null!;
+    private GenerationCursor _active = null!;
+    private GenerationCursor? _rebuild;
+    private DateTimeOffset _lastCheckpointAt;
+    private DateTimeOffset _lastProgressAt;
+    private DateTimeOffset _lastStatusAt;
+    private bool _stateChanged;
+    private int _failedTicks;
+
+    private CoordinatorState S => state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _definition = catalog.Get(this.GetPrimaryKeyString());
+        _active = new GenerationCursor(S.ActiveGeneration, S.Checkpoint);
+        _rebuild = S.RebuildGeneration is { } generation ? new GenerationCursor(generation, S.RebuildCheckpoint) : null;
+        _lastProgressAt = _lastCheckpointAt = time.GetUtcNow();
+        this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions
+        {
+            DueTime = TimeSpan.Zero,
+            Period = _options.CatchUpInterval,
+            Interleave = true,
+            KeepAlive = true,
+        });
+        LogStarted(logger, _definition.Name, S.ActiveGeneration, S.Checkpoint, S.RebuildGeneration);
+        return base.OnActivateAsync(cancellationToken);
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        board.Remove(_definition.Name);
+        if (await _gate.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken))
+        {
+            try
+            {
+                await CheckpointAsync();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogTickFailed(logger, ex, _definition.Name, _active.Position);
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
+        await base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    public Task EnsureRunningAsync() => Task.CompletedTask;
+
+    public Task<IReadOnlyList<int>> GetLiveGenerationsAsync()
+    {
+        var now = time.GetUtcNow();
+        var generations = new List<int> { S.ActiveGeneration };
+        if (S.RebuildGeneration is { } rebuilding && S.ShadowingSince is not null)
+        {
+            generations.Add(rebuilding);
+        }
+
+        if (S.RetiringGeneration is { } retiring && S.RetireAt > now)
+        {
+            generations.Add(retiring);
+        }
+
+        return Task.FromResult<IReadOnlyList<int>>(generations);
+    }
+
+    public Task<int> GetActiveGenerationAsync() => Task.FromResult(S.ActiveGeneration);
+
+    public Task<IReadOnlyList<string>> GetPartitionsAsync() =>
+        Task.FromResult<IReadOnlyList<string>>(S.Partitions.Order(StringComparer.Ordinal).ToList());
+
+    public Task<ProjectionStatus> GetStatusAsync() => MeasureAsync();
+
+    public async Task<ProjectionStatus> RebuildAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            if (_rebuild is null)
+            {
+                await RetireAsync(force: true);
+                var generation = S.ActiveGeneration + 1;
+                S.RebuildGeneration = generation;
+                S.RebuildCheckpoint = LogPosition.Start;
+                S.RebuildPartitions = new HashSet<string>(StringComparer.Ordinal);
+                S.RebuildStartedAt = time.GetUtcNow();
+                S.RebuildApplied = 0;
+                S.ShadowingSince = null;
+                await state.WriteStateAsync();
+                _rebuild = new GenerationCursor(generation, LogPosition.Start);
+                LogRebuildStarted(logger, _definition.Name, generation, S.ActiveGeneration);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        return await MeasureAsync();
+    }
+
+    public async Task CatchUpNowAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            while (!(await CatchUpAsync(_active, S.Partitions, int.MaxValue)).ReachedEnd)
+            {
+            }
+
+            await CheckpointAsync();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    private async Task TickAsync(CancellationToken cancellationToken)
+    {
+        if (!await _gate.WaitAsync(0, cancellationToken))
+        {
+            return;
+        }
+
+        try
+        {
+            await CatchUpAsync(_active, S.Partitions, _options.PagesPerTick);
+            if (_rebuild is not null)
+            {
+                await RebuildStepAsync();
+            }
+
+            await RetireAsync(force: false);
+            if (time.GetUtcNow() - _lastCheckpointAt >= _options.CheckpointInterval)
+            {
+                await CheckpointAsync();
+            }
+
+            _failedTicks = 0;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            if (_failedTicks++ % 25 == 0)
+            {
+                LogTickFailed(logger, ex, _definition.Name, _active.Position);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        if (time.GetUtcNow() - _lastStatusAt >= StatusInterval)
+        {
+            try
+            {
+                await MeasureAsync();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogTickFailed(logger, ex, _definition.Name, _active.Position);
+            }
+        }
+    }
+
+    /// <summary>Reads and delivers up to <paramref name="maxPages"/> pages; ReachedEnd when the log's gap-safe end was reached.</summary>
+    private async Task<(long Delivered, bool ReachedEnd)> CatchUpAsync(GenerationCursor cursor, HashSet<string> partitions, int maxPages)
+    {
+        long delivered = 0;
+        for (var pages = 0; pages < maxPages; pages++)
+        {
+            var page = await log.ReadAllAsync(cursor.Position, _options.PageSize);
+            if (page.Events.Count > 0)
+            {
+                await DeliverAsync(cursor, partitions, page.Events.Select(e => e.ToEnvelope()).ToList());
+                cursor.Advance(page.End);
+                delivered += page.Events.Count;
+                S.LastAppliedAt = _lastProgressAt = time.GetUtcNow();
+            }
+
+            if (page.Events.Count < _options.PageSize)
+            {
+                return (delivered, true);
+            }
+        }
+
+        return (delivered, false);
+    }
+
+    private async Task DeliverAsync(GenerationCursor cursor, HashSet<string> partitions, List<EventEnvelope> events)
+    {
+        var groups = events.GroupBy(_definition.PartitionOf, StringComparer.Ordinal).ToList();
+        var acks = await Task.WhenAll(groups.Select(async g =>
+            (Partition: g.Key, Ack: await _definition.Shard(GrainFactory, cursor.Generation, g.Key).ApplyAsync(g.ToList()))));
+        foreach (var (partition, ack) in acks)
+        {
+            cursor.Delivered(partition, ack.Activation);
+            _stateChanged |= partitions.Add(partition);
+        }
+
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            LogDelivered(logger, _definition.Name, cursor.Generation, events.Count, groups.Count, events[0].Position, events[^1].Position, events[^1].EventId);
+        }
+    }
+
+    /// <summary>Has every shard that took events since the last checkpoint write its state, then stores the checkpoint.
+    /// A shard that lost events (another activation answers) makes its generation deliver again from the stored one.</summary>
+    private async Task CheckpointAsync()
+    {
+        foreach (var cursor in _rebuild is null ? [_active] : new[] { _active, _rebuild })
+        {
+            var flushed = !cursor.MustRewind && (await Task.WhenAll(cursor.Unflushed.Select(p =>
+                _definition.Shard(GrainFactory, cursor.Generation, p.Key).FlushAsync(p.Value)))).All(ok => ok);
+            if (flushed)
+            {
+                cursor.Flushed();
+            }
+            else
+            {
+                LogRewound(logger, _definition.Name, cursor.Generation, cursor.Position, cursor.Stored);
+                cursor.Rewind();
+            }
+        }
+
+        _stateChanged |= S.Checkpoint != _active.Stored || (_rebuild is not null && S.RebuildCheckpoint != _rebuild.Stored);
+        S.Checkpoint = _active.Stored;
+        if (_rebuild is not null)
+        {
+            S.RebuildCheckpoint = _rebuild.Stored;
+        }
+
+        if (_stateChanged)
+        {
+            await state.WriteStateAsync();
+            _stateChanged = false;
+        }
+
+        _lastCheckpointAt = time.GetUtcNow();
+    }
+
+    /// <summary>Advances the rebuilding generation; once it has read to the end it also gets live events, and after
+    /// <see cref="ProjectionOptions.Handover"/> of that it takes over reads.</summary>
+    private async Task RebuildStepAsync()
+    {
+        var rebuild = _rebuild!;
+        var (delivered, reachedEnd) = await CatchUpAsync(rebuild, S.RebuildPartitions, _options.RebuildPagesPerTick);
+        S.RebuildApplied += delivered;
+        if (!reachedEnd)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        if (S.ShadowingSince is null)
+        {
+            S.ShadowingSince = now;
+            await state.WriteStateAsync();
+            LogShadowing(logger, _definition.Name, rebuild.Generation, rebuild.Position, S.RebuildApplied);
+            return;
+        }
+
+        if (now - S.ShadowingSince < _options.Handover || rebuild.Position < _active.Position)
+        {
+            return;
+        }
+
+        await CheckpointAsync();
+        if (rebuild.Position != rebuild.Stored)
+        {
+            return;
+        }
+
+        var previous = S.ActiveGeneration;
+        S.RetiringGeneration = previous;
+        S.RetiringPartitions = S.Partitions;
+        S.RetireAt = now + _options.Handover;
+        S.ActiveGeneration = rebuild.Generation;
+        S.Checkpoint = rebuild.Stored;
+        S.Partitions = S.RebuildPartitions;
+        S.RebuildGeneration = null;
+        S.RebuildCheckpoint = LogPosition.Start;
+        S.RebuildPartitions = new HashSet<string>(StringComparer.Ordinal);
+        S.ShadowingSince = null;
+        var rate = S.RebuildStartedAt is { } started ? S.RebuildApplied / Math.Max((now - started).TotalSeconds, 0.001) : 0;
+        S.RebuildStartedAt = null;
+        await state.WriteStateAsync();
+        _active = rebuild;
+        _rebuild = null;
+        LogTookOver(logger, _definition.Name, rebuild.Generation, previous, rebuild.Position, S.RebuildApplied, rate);
+    }
+
+    /// <summary>Clears the shards of a replaced generation once no cached reader or live router can still use it.</summary>
+    private async Task RetireAsync(bool force)
+    {
+        if (S.RetiringGeneration is not { } generation || (!force && S.RetireAt > time.GetUtcNow()))
+        {
+            return;
+        }
+
+        await Task.WhenAll(S.RetiringPartitions.Select(p => _definition.Shard(GrainFactory, generation, p).RetireAsync()));
+        S.RetiringGeneration = null;
+        S.RetiringPartitions = new HashSet<string>(StringComparer.Ordinal);
+        S.RetireAt = null;
+        await state.WriteStateAsync();
+        LogRetired(logger, _definition.Name, generation);
+    }
+
+    private async Task<ProjectionStatus> MeasureAsync()
+    {
+        var now = time.GetUtcNow();
+        var position = _active.Position;
+        var head = await log.ReadHeadAsync(position);
+        var open = await deadLetters.CountOpenAsync();
+        if (head.Pending == 0)
+        {
+            _lastProgressAt = now;
+        }
+
+        var lag = head.OldestPendingRecordedAt is { } oldest ? Math.Max((now - oldest).TotalMilliseconds, 0) : 0;
+        var health = head.Pending > 0 && now - _lastProgressAt > _options.StallAfter ? ProjectionHealth.Stalled
+            : _rebuild is not null ? ProjectionHealth.Rebuilding
+            : head.Pending == 0 || lag < _options.LiveLag.TotalMilliseconds ? ProjectionHealth.Live
+            : ProjectionHealth.CatchingUp;
+        var status = new ProjectionStatus
+        {
+            Name = _definition.Name,
+            Generation = S.ActiveGeneration,
+            Health = health,
+            Checkpoint = position,
+            HeadPosition = head.Position,
+            LagEvents = head.Pending,
+            LagMilliseconds = lag,
+            LastAppliedAt = S.LastAppliedAt,
+            DeadLetters = open.GetValueOrDefault(_definition.Name),
+            Partitions = S.Partitions.Count,
+            Rebuild = _rebuild is null ? null : new RebuildProgress(
+                _rebuild.Generation,
+                _rebuild.Position,
+                S.RebuildApplied,
+                S.RebuildStartedAt is { } started ? S.RebuildApplied / Math.Max((now - started).TotalSeconds, 0.001) : 0,
+                S.RebuildStartedAt ?? now,
+                S.ShadowingSince is not null),
+            MeasuredAt = now,
+        };
+        board.Post(status);
+        _lastStatusAt = now;
+        return status;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Projection {Projection} coordinator started: generation {Generation} from checkpoint {Checkpoint}, rebuilding {RebuildGeneration}")]
+    private static partial void LogStarted(ILogger logger, string projection, int generation, LogPosition checkpoint, int? rebuildGeneration);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Projection {Projection} generation {Generation} caught up {Count} events into {Shards} shards: positions {From}..{To}, last event {EventId}")]
+    private static partial void LogDelivered(ILogger logger, string projection, int generation, int count, int shards, long from, long to, Guid eventId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Projection {Projection} catch-up failed at {Position}; retrying at the next tick")]
+    private static partial void LogTickFailed(ILogger logger, Exception error, string projection, LogPosition position);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Projection {Projection} generation {Generation}: a shard lost unwritten events (reactivated or failed to write); delivering again from {Stored} instead of {Position}")]
+    private static partial void LogRewound(ILogger logger, string projection, int generation, LogPosition position, LogPosition stored);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Projection {Projection}: rebuilding generation {Generation} from position 0 while generation {Active} serves reads")]
+    private static partial void LogRebuildStarted(ILogger logger, string projection, int generation, int active);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Projection {Projection}: generation {Generation} has caught up to {Position} ({Applied} events) and now also gets live events")]
+    private static partial void LogShadowing(ILogger logger, string projection, int generation, LogPosition position, long applied);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Projection {Projection}: generation {Generation} took over from generation {Previous} at {Position} after {Applied} events ({Rate:F0} events/s)")]
+    private static partial void LogTookOver(ILogger logger, string projection, int generation, int previous, LogPosition position, long applied, double rate);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Projection {Projection}: generation {Generation} retired")]
+    private static partial void LogRetired(ILogger logger, string projection, int generation);
+}

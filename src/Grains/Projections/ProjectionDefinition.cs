@@ -1,0 +1,29 @@
+namespace Inventory.Projections;
+
+/// <summary>
+/// A projection: its name (stable; it keys its coordinator, its dead letters and its figures), the grain type of its
+/// shards (each implements <see cref="IProjectionShardGrain"/>), and which shard an event belongs to.
+/// </summary>
+public sealed record ProjectionDefinition(string Name, string ShardGrainType, Func<EventEnvelope, string> PartitionOf)
+{
+    public string ShardKey(int generation, string partition) => $"{Name}/{generation}/{partition}";
+
+    public IProjectionShardGrain Shard(IGrainFactory grains, int generation, string partition)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        return grains.GetGrain<IProjectionShardGrain>(GrainId.Create(ShardGrainType, ShardKey(generation, partition)));
+    }
+
+    /// <summary>Splits a shard key into projection name, generation and partition.</summary>
+    public static (string Projection, int Generation, string Partition) ParseShardKey(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var parts = key.Split('/', 3);
+        if (parts.Length != 3 || !int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var generation))
+        {
+            throw new FormatException($"'{key}' is not a projection shard key of the form '{{projection}}/{{generation}}/{{partition}}'.");
+        }
+
+        return (parts[0], generation, parts[2]);
+    }
+}

@@ -1,0 +1,58 @@
+namespace Inventory.Projections;
+
+/// <summary>Read-side settings (section <c>Inventory:Projections</c>).</summary>
+public sealed class ProjectionOptions
+{
+    public const string Section = "Inventory:Projections";
+
+    /// <summary>How often each projection reads the global log for what the live stream did not bring.</summary>
+    public TimeSpan CatchUpInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>How often a coordinator flushes its shards and then stores its checkpoint.</summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often a shard writes its state when the coordinator has not made it (e.g. only live events).</summary>
+    public TimeSpan ShardFlushInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    public int PageSize { get; set; } = 1000;
+
+    /// <summary>Pages a live generation reads per tick at most; a rebuilding generation reads <see cref="RebuildPagesPerTick"/>.</summary>
+    public int PagesPerTick { get; set; } = 10;
+
+    public int RebuildPagesPerTick { get; set; } = 20;
+
+    /// <summary>Tries of a failing event before it is parked as a dead letter.</summary>
+    public int MaxAttempts { get; set; } = 4;
+
+    /// <summary>Wait after the first failed try; ×4 after each further one.</summary>
+    public TimeSpan FirstRetryBackoff { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>A projection behind the store whose checkpoint has not moved for this long is reported stalled.</summary>
+    public TimeSpan StallAfter { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Behind by less than this (in event age), a projection is reported live.</summary>
+    public TimeSpan LiveLag { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often every silo makes sure every projection's coordinator runs.</summary>
+    public TimeSpan KeeperInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long the live path and the read facade cache which generations to use.</summary>
+    public TimeSpan GenerationCacheTtl { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A new generation gets live events this long before it takes over reads; the old one keeps getting
+    /// them (and serving stale caches) this long after.</summary>
+    public TimeSpan Handover { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Whether stock items publish their events on the live stream (<c>Memory</c>) or projections rely on
+    /// catch-up alone (<c>None</c>).</summary>
+    public string LiveStream { get; set; } = "Memory";
+
+    public bool IsValid =>
+        CatchUpInterval > TimeSpan.Zero && CheckpointInterval > TimeSpan.Zero && ShardFlushInterval > TimeSpan.Zero
+        && PageSize is >= 1 and <= 100_000 && PagesPerTick >= 1 && RebuildPagesPerTick >= 1
+        && MaxAttempts >= 1 && FirstRetryBackoff >= TimeSpan.Zero && StallAfter > TimeSpan.Zero && LiveLag >= TimeSpan.Zero
+        && KeeperInterval > TimeSpan.Zero && GenerationCacheTtl >= TimeSpan.Zero && Handover >= TimeSpan.Zero
+        && LiveStream is "Memory" or "None";
+
+    public ShardRetryPolicy RetryPolicy => new(MaxAttempts, FirstRetryBackoff);
+}

@@ -1,0 +1,114 @@
+namespace Inventory.Projections;
+
+/// <summary>
+/// The delivery rules of a projection shard, without Orleans: each (stream, version) is applied once and in version
+/// order. A version at or below the stream's cursor is a duplicate and skipped; a version beyond the next one means
+/// deliveries were lost or reordered, so the missing versions are read from the event store and applied first. An
+/// event whose application throws is tried <see cref="ShardRetryPolicy.MaxAttempts"/> times with backoff, then
+/// parked as a dead letter and passed over, so that one bad event does not stop the view.
+/// </summary>
+public sealed class ProjectionShard<TView>(ShardState<TView> state, IShardEnvironment environment, ShardRetryPolicy policy, TimeProvider time)
+    where TView : IProjectionView, new()
+{
+    public ShardState<TView> State => state;
+
+    /// <summary>Applies what is new in <paramref name="events"/>; returns how many events were applied or parked
+    /// (gap fills included). Throws when the store or the dead-letter store fails: nothing after the failure is
+    /// applied, and a later delivery resumes from the cursors.</summary>
+    public async Task<int> ApplyAsync(IEnumerable<EventEnvelope> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var handled = 0;
+        foreach (var envelope in events)
+        {
+            var cursor = state.Streams.GetValueOrDefault(envelope.StreamId);
+            if (envelope.Version <= cursor.Version)
+            {
+                continue;
+            }
+
+            if (envelope.Version > cursor.Version + 1)
+            {
+                handled += await FillGapAsync(envelope, cursor, cancellationToken);
+            }
+
+            handled += await ApplyNextAsync(envelope, cancellationToken);
+        }
+
+        return handled;
+    }
+
+    /// <summary>Whether the shard has applied (or parked) the event at <paramref name="position"/> of a stream.
+    /// Positions grow with versions within a stream.</summary>
+    public bool HasApplied(string streamId, long position) =>
+        state.Streams.TryGetValue(streamId, out var cursor) && cursor.Position >= position;
+
+    /// <summary>Applies a parked event once more; its stream has moved on, so views see it after later versions.</summary>
+    public bool Redrive(EventEnvelope envelope)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        try
+        {
+            state.View.Apply(ProjectedEvent.From(envelope));
+        }
+#pragma warning disable CA1031 // A failing projection is the expected outcome here: the letter stays parked.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return false;
+        }
+
+        state.Applied++;
+        state.LastAppliedAt = time.GetUtcNow();
+        return true;
+    }
+
+    private async Task<int> FillGapAsync(EventEnvelope envelope, StreamCursor cursor, CancellationToken cancellationToken)
+    {
+        var missing = envelope.Version - cursor.Version - 1;
+        var fetched = await environment.ReadStreamAsync(envelope.StreamId, cursor.Version, missing, cancellationToken);
+        if (fetched.Count != missing || fetched.Select((e, i) => e.Version != cursor.Version + 1 + i).Any(wrong => wrong))
+        {
+            throw new InvalidOperationException(
+                $"Stream {envelope.StreamId} lacks versions {cursor.Version + 1}..{envelope.Version - 1} in the event store although version {envelope.Version} was delivered.");
+        }
+
+        var handled = 0;
+        foreach (var earlier in fetched)
+        {
+            handled += await ApplyNextAsync(earlier, cancellationToken);
+        }
+
+        return handled;
+    }
+
+    private async Task<int> ApplyNextAsync(EventEnvelope envelope, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                state.View.Apply(ProjectedEvent.From(envelope));
+                state.Applied++;
+                state.LastAppliedAt = time.GetUtcNow();
+                Advance(envelope);
+                environment.Applied(envelope);
+                return 1;
+            }
+            catch (Exception) when (attempt < policy.MaxAttempts)
+            {
+                await environment.DelayAsync(policy.BackoffAfter(attempt), cancellationToken);
+            }
+            catch (Exception ex)
+            {
+                await environment.ParkAsync(envelope, ex, attempt, cancellationToken);
+                state.Parked++;
+                Advance(envelope);
+                return 1;
+            }
+        }
+    }
+
+    private void Advance(EventEnvelope envelope) =>
+        state.Streams[envelope.StreamId] = new StreamCursor(envelope.Version, envelope.Position);
+}

@@ -1,0 +1,179 @@
+using Inventory.EventStore;
+using Inventory.StockItems;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Inventory.Projections;
+
+/// <summary>
+/// The Orleans side of a <see cref="ProjectionShard{TView}"/>: one activation per shard key, state in grain storage
+/// written in batches (when the coordinator checkpoints, every <see cref="ProjectionOptions.ShardFlushInterval"/>
+/// when dirty, and on deactivation), never per event. Each activation has its own id so that the coordinator can
+/// tell when applied but unwritten events were lost with a silo.
+/// </summary>
+public abstract partial class ProjectionShardGrain<TView> : Grain, IProjectionShardGrain, IShardEnvironment
+    where TView : IProjectionView, new()
+{
+    private readonly IPersistentState<ShardState<TView>> _state;
+    private readonly IEventStore _store;
+    private readonly IDeadLetterStore _deadLetters;
+    private readonly ProjectionOptions _options;
+    private readonly TimeProvider _time;
+    private readonly InventoryMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly Guid _activation = Guid.NewGuid();
+    private ProjectionShard<TView> _shard = null!;
+    private bool _dirty;
+
+    protected ProjectionShardGrain(
+        IPersistentState<ShardState<TView>> state,
+        IEventStore store,
+        IDeadLetterStore deadLetters,
+        IOptions<ProjectionOptions> options,
+        TimeProvider time,
+        InventoryMetrics metrics,
+        ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _state = state;
+        _store = store;
+        _deadLetters = deadLetters;
+        _options = options.Value;
+        _time = time;
+        _metrics = metrics;
+        _logger = logger;
+    }
+
+    protected string Projection { get; private set; } = "";
+
+    protected int Generation { get; private set; }
+
+    protected string Partition { get; private set; } = "";
+
+    protected TView View => _shard.State.View;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (Projection, Generation, Partition) = ProjectionDefinition.ParseShardKey(this.GetPrimaryKeyString());
+        _shard = new ProjectionShard<TView>(_state.State, this, _options.RetryPolicy, _time);
+        this.RegisterGrainTimer(FlushIfDirtyAsync, _options.ShardFlushInterval, _options.ShardFlushInterval);
+        return base.OnActivateAsync(cancellationToken);
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await FlushIfDirtyAsync(cancellationToken);
+        await base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    public async Task<ShardAck> ApplyAsync(IReadOnlyList<EventEnvelope> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var handled = await _shard.ApplyAsync(events);
+        _dirty |= handled > 0;
+        return new ShardAck(_activation, handled);
+    }
+
+    public async Task<bool> FlushAsync(Guid activation)
+    {
+        if (activation != _activation)
+        {
+            return false;
+        }
+
+        await FlushIfDirtyAsync(CancellationToken.None);
+        return true;
+    }
+
+    public async Task<bool> RedriveAsync(DeadLetter letter)
+    {
+        ArgumentNullException.ThrowIfNull(letter);
+        var stored = await _store.ReadStreamAsync(letter.StreamId, letter.Version - 1, 1);
+        if (stored.Count != 1 || stored[0].EventId != letter.EventId)
+        {
+            throw new InvalidOperationException($"Dead letter {letter.Id}: event {letter.EventId} is not at {letter.StreamId}@{letter.Version} in the event store.");
+        }
+
+        if (!_shard.Redrive(stored[0].ToEnvelope()))
+        {
+            LogRedriveFailed(_logger, letter.Id, Projection, letter.EventId, letter.StreamId, letter.Version, letter.Position);
+            return false;
+        }
+
+        await _state.WriteStateAsync();
+        _dirty = false;
+        LogRedriven(_logger, letter.Id, Projection, letter.EventId, letter.StreamId, letter.Version, letter.Position);
+        return true;
+    }
+
+    public async Task RetireAsync()
+    {
+        await _state.ClearStateAsync();
+        _dirty = false;
+        DeactivateOnIdle();
+    }
+
+    public Task<bool> HasAppliedAsync(string streamId, long position) => Task.FromResult(_shard.HasApplied(streamId, position));
+
+    async Task<IReadOnlyList<EventEnvelope>> IShardEnvironment.ReadStreamAsync(string streamId, int afterVersion, int count, CancellationToken cancellationToken)
+    {
+        var stored = await _store.ReadStreamAsync(streamId, afterVersion, count, cancellationToken);
+        LogGapFilled(_logger, Projection, Partition, streamId, afterVersion + 1, afterVersion + count, stored.Count);
+        return stored.Select(e => e.ToEnvelope()).ToList();
+    }
+
+    async Task IShardEnvironment.ParkAsync(EventEnvelope envelope, Exception error, int attempts, CancellationToken cancellationToken)
+    {
+        var letter = await _deadLetters.ParkAsync(
+            new DeadLetter(0, Projection, Partition, envelope.EventId, envelope.StreamId, envelope.Version, envelope.Position, envelope.Type,
+                $"{error.GetType().Name}: {error.Message}", attempts, _time.GetUtcNow(), null),
+            cancellationToken);
+        _metrics.DeadLettered(Projection);
+        LogParked(_logger, error, Projection, Partition, envelope.EventId, envelope.StreamId, envelope.Version, envelope.Position, attempts, letter.Id);
+    }
+
+    Task IShardEnvironment.DelayAsync(TimeSpan delay, CancellationToken cancellationToken) => Task.Delay(delay, _time, cancellationToken);
+
+    void IShardEnvironment.Applied(EventEnvelope envelope)
+    {
+        _metrics.ProjectionApplied(Projection, _time.GetUtcNow() - envelope.RecordedAt);
+        if (_logger.IsEnabled(LogLevel.Trace))
+        {
+            LogApplied(_logger, Projection, Partition, envelope.EventId, envelope.StreamId, envelope.Version, envelope.Position);
+        }
+    }
+
+    private async Task FlushIfDirtyAsync(CancellationToken cancellationToken)
+    {
+        if (!_dirty)
+        {
+            return;
+        }
+
+        _dirty = false;
+        try
+        {
+            await _state.WriteStateAsync(cancellationToken);
+        }
+        catch
+        {
+            _dirty = true;
+            throw;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Trace, Message = "Projection {Projection} shard {Partition} applied event {EventId} ({StreamId}@{Version}, position {Position})")]
+    private static partial void LogApplied(ILogger logger, string projection, string partition, Guid eventId, string streamId, int version, long position);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Projection {Projection} shard {Partition} filled a gap of {StreamId}: versions {From}..{To} read from the event store ({Count} events)")]
+    private static partial void LogGapFilled(ILogger logger, string projection, string partition, string streamId, int from, int to, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Projection {Projection} shard {Partition} parked event {EventId} ({StreamId}@{Version}, position {Position}) after {Attempts} attempts as dead letter {DeadLetterId}")]
+    private static partial void LogParked(ILogger logger, Exception error, string projection, string partition, Guid eventId, string streamId, int version, long position, int attempts, long deadLetterId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dead letter {DeadLetterId} re-driven into projection {Projection}: event {EventId} ({StreamId}@{Version}, position {Position})")]
+    private static partial void LogRedriven(ILogger logger, long deadLetterId, string projection, Guid eventId, string streamId, int version, long position);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dead letter {DeadLetterId} failed again in projection {Projection}: event {EventId} ({StreamId}@{Version}, position {Position}); it stays parked")]
+    private static partial void LogRedriveFailed(ILogger logger, long deadLetterId, string projection, Guid eventId, string streamId, int version, long position);
+}

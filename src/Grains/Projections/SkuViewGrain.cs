@@ -1,0 +1,23 @@
+using Inventory.EventStore;
+using Inventory.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Inventory.Projections;
+
+/// <summary>The <c>skus</c> projection's shard of one SKU.</summary>
+[GrainType(GrainTypeName)]
+public sealed class SkuViewGrain(
+    [PersistentState("view", ProviderNames.GrainStorage)] IPersistentState<ShardState<SkuView>> state,
+    IEventStore store,
+    IDeadLetterStore deadLetters,
+    IOptions<ProjectionOptions> options,
+    TimeProvider time,
+    InventoryMetrics metrics,
+    ILogger<SkuViewGrain> logger)
+    : ProjectionShardGrain<SkuView>(state, store, deadLetters, options, time, metrics, logger), ISkuViewGrain
+{
+    public const string GrainTypeName = "sku-view";
+
+    public Task<SkuStock> GetStockAsync() => Task.FromResult(View.Stock(Partition));
+}

@@ -1,0 +1,52 @@
+using Inventory.StockItems;
+
+namespace Inventory.Projections;
+
+/// <summary>How an event changes an item's <see cref="StockLevel"/> in a view; older versions never overwrite newer ones.</summary>
+public static class StockLevels
+{
+    public static StockLevel Apply(StockLevel? current, ProjectedEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var level = current ?? new StockLevel { WarehouseId = e.WarehouseId, Sku = e.Sku };
+        if (level.Version >= e.Envelope.Version)
+        {
+            return level;
+        }
+
+        return level with
+        {
+            OnHand = e.Event.OnHandAfter,
+            Reserved = e.Event.ReservedAfter,
+            ReorderPoint = e.Event is ReorderPointSet set ? set.ReorderPoint : level.ReorderPoint,
+            Version = e.Envelope.Version,
+            Position = e.Envelope.Position,
+            LastMovementAt = e.Envelope.RecordedAt,
+        };
+    }
+
+    /// <summary>The change of on-hand an event made.</summary>
+    public static long OnHandDelta(StockItemEvent e) => e switch
+    {
+        StockReceived r => r.Quantity,
+        StockPicked p => -p.Quantity,
+        StockAdjusted a => a.Delta,
+        StockCounted c => c.Delta,
+        _ => 0,
+    };
+
+    public static StockTotals Total(IEnumerable<StockLevel> levels)
+    {
+        int items = 0, low = 0;
+        long onHand = 0, reserved = 0;
+        foreach (var level in levels)
+        {
+            items++;
+            onHand += level.OnHand;
+            reserved += level.Reserved;
+            low += level.IsLow ? 1 : 0;
+        }
+
+        return new StockTotals(items, onHand, reserved, onHand - reserved, low);
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+
+namespace Inventory.Projections;
+
+/// <summary>The read facade: a stateless worker that routes each view read to its projection's active generation
+/// (cached for <see cref="ProjectionOptions.GenerationCacheTtl"/>) and assembles the overview.</summary>
+[StatelessWorker]
+[GrainType("views")]
+public sealed class ViewsGrain(IOptions<ProjectionOptions> options, TimeProvider time) : Grain, IViewsGrain
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
+
+    private readonly Dictionary<string, (int Generation, DateTimeOffset FetchedAt)> _active = new(StringComparer.Ordinal);
+
+    public async Task<WarehouseStockPage> GetWarehouseStockAsync(string warehouseId, string? afterSku, int limit) =>
+        await (await WarehouseAsync(warehouseId)).GetStockAsync(afterSku, limit);
+
+    public async Task<IReadOnlyList<StockLevel>> GetLowStockAsync(string warehouseId) =>
+        await (await WarehouseAsync(warehouseId)).GetLowStockAsync();
+
+    public async Task<IReadOnlyList<RecentMovement>> GetRecentMovementsAsync(string warehouseId) =>
+        await (await WarehouseAsync(warehouseId)).GetRecentMovementsAsync();
+
+    public async Task<SkuStock> GetSkuStockAsync(string sku) =>
+        await (await SkuAsync(sku)).GetStockAsync();
+
+    public async Task<Overview> GetOverviewAsync()
+    {
+        var warehouses = await Coordinator(StandardProjections.Warehouses).GetPartitionsAsync();
+        var skus = await Coordinator(StandardProjections.Skus).GetPartitionsAsync();
+        var summaries = await Task.WhenAll(warehouses.Select(async w => await (await WarehouseAsync(w)).GetSummaryAsync()));
+        var totals = new StockTotals(
+            summaries.Sum(s => s.Totals.Items),
+            summaries.Sum(s => s.Totals.OnHand),
+            summaries.Sum(s => s.Totals.Reserved),
+            summaries.Sum(s => s.Totals.Available),
+            summaries.Sum(s => s.Totals.LowStock));
+        var perMinute = summaries
+            .SelectMany(s => s.MovementsPerMinute)
+            .GroupBy(m => m.Minute)
+            .ToDictionary(g => g.Key.ToUnixTimeSeconds() / 60, g => g.Sum(m => m.Movements));
+        return new Overview(warehouses.Count, skus.Count, totals, summaries.Sum(s => s.Movements), WarehouseView.PerMinute(perMinute), summaries);
+    }
+
+    public async Task<bool> WaitForAsync(string streamId, long position, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(streamId);
+        var deadline = time.GetUtcNow() + timeout;
+        while (true)
+        {
+            var warehouse = await WarehouseAsync(StandardProjections.WarehouseOf(streamId));
+            var sku = await SkuAsync(StandardProjections.SkuOf(streamId));
+            if (await warehouse.HasAppliedAsync(streamId, position) && await sku.HasAppliedAsync(streamId, position))
+            {
+                return true;
+            }
+
+            if (time.GetUtcNow() >= deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(PollInterval, time);
+        }
+    }
+
+    private async Task<IWarehouseViewGrain> WarehouseAsync(string warehouseId)
+    {
+        var definition = StandardProjections.Warehouses;
+        return GrainFactory.GetGrain<IWarehouseViewGrain>(definition.ShardKey(await ActiveGenerationAsync(definition), warehouseId));
+    }
+
+    private async Task<ISkuViewGrain> SkuAsync(string sku)
+    {
+        var definition = StandardProjections.Skus;
+        return GrainFactory.GetGrain<ISkuViewGrain>(definition.ShardKey(await ActiveGenerationAsync(definition), sku));
+    }
+
+    private IProjectionCoordinatorGrain Coordinator(ProjectionDefinition definition) =>
+        GrainFactory.GetGrain<IProjectionCoordinatorGrain>(definition.Name);
+
+    private async Task<int> ActiveGenerationAsync(ProjectionDefinition definition)
+    {
+        var now = time.GetUtcNow();
+        if (_active.TryGetValue(definition.Name, out var cached) && now - cached.FetchedAt < options.Value.GenerationCacheTtl)
+        {
+            return cached.Generation;
+        }
+
+        var generation = await Coordinator(definition).GetActiveGenerationAsync();
+        _active[definition.Name] = (generation, now);
+        return generation;
+    }
+}

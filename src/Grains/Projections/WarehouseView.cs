@@ -1,0 +1,99 @@
+namespace Inventory.Projections;
+
+/// <summary>
+/// The <c>warehouses</c> projection's view of one warehouse: every SKU's numbers, the last
+/// <see cref="RecentCapacity"/> movements (newest first), and movements per minute for the last
+/// <see cref="MinutesKept"/> minutes of recorded time.
+/// </summary>
+[GenerateSerializer, Alias("inventory.warehouse-view-state")]
+public sealed class WarehouseView : IProjectionView
+{
+    public const int RecentCapacity = 100;
+    public const int MinutesKept = 60;
+
+    [Id(0)] public Dictionary<string, StockLevel> Items { get; set; } = new(StringComparer.Ordinal);
+
+    [Id(1)] public List<RecentMovement> Recent { get; set; } = [];
+
+    /// <summary>Movements by minute (Unix minutes of recorded time).</summary>
+    [Id(2)] public Dictionary<long, long> MinuteCounts { get; set; } = [];
+
+    [Id(3)] public long Movements { get; set; }
+
+    public void Apply(ProjectedEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        Items[e.Sku] = StockLevels.Apply(Items.GetValueOrDefault(e.Sku), e);
+        AddRecent(new RecentMovement
+        {
+            WarehouseId = e.WarehouseId,
+            Sku = e.Sku,
+            MovementId = e.Event.MovementId,
+            EventId = e.Envelope.EventId,
+            Type = e.Envelope.Type,
+            OnHandDelta = StockLevels.OnHandDelta(e.Event),
+            OnHandAfter = e.Event.OnHandAfter,
+            ReservedAfter = e.Event.ReservedAfter,
+            Version = e.Envelope.Version,
+            Position = e.Envelope.Position,
+            RecordedAt = e.Envelope.RecordedAt,
+        });
+        Count(e.Envelope.RecordedAt);
+    }
+
+    public WarehouseStockPage Page(string warehouseId, string? afterSku, int limit)
+    {
+        var skus = Items.Keys.Where(s => afterSku is null || string.CompareOrdinal(s, afterSku) > 0).Order(StringComparer.Ordinal).Take(limit + 1).ToList();
+        var page = skus.Take(limit).Select(s => Items[s]).ToList();
+        return new WarehouseStockPage(warehouseId, page, StockLevels.Total(Items.Values), skus.Count > limit ? page[^1].Sku : null);
+    }
+
+    public IReadOnlyList<StockLevel> LowStock() =>
+        Items.Values.Where(l => l.IsLow).OrderBy(l => l.Sku, StringComparer.Ordinal).ToList();
+
+    public WarehouseSummary Summary(string warehouseId) =>
+        new(warehouseId, StockLevels.Total(Items.Values), Movements, PerMinute(MinuteCounts));
+
+    /// <summary>The minute counts as a series, oldest first, ending at the latest minute with a movement.</summary>
+    public static IReadOnlyList<MinuteCount> PerMinute(IReadOnlyDictionary<long, long> counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        if (counts.Count == 0)
+        {
+            return [];
+        }
+
+        var last = counts.Keys.Max();
+        return Enumerable.Range(0, MinutesKept)
+            .Select(i => last - MinutesKept + 1 + i)
+            .Select(m => new MinuteCount(DateTimeOffset.FromUnixTimeSeconds(m * 60), counts.GetValueOrDefault(m)))
+            .ToList();
+    }
+
+    private void AddRecent(RecentMovement movement)
+    {
+        if (Recent.Exists(r => r.EventId == movement.EventId))
+        {
+            return;
+        }
+
+        var index = Recent.FindIndex(r => r.Position < movement.Position);
+        Recent.Insert(index < 0 ? Recent.Count : index, movement);
+        if (Recent.Count > RecentCapacity)
+        {
+            Recent.RemoveRange(RecentCapacity, Recent.Count - RecentCapacity);
+        }
+    }
+
+    private void Count(DateTimeOffset recordedAt)
+    {
+        Movements++;
+        var minute = recordedAt.ToUnixTimeSeconds() / 60;
+        MinuteCounts[minute] = MinuteCounts.GetValueOrDefault(minute) + 1;
+        var oldest = MinuteCounts.Keys.Max() - MinutesKept;
+        foreach (var stale in MinuteCounts.Keys.Where(m => m <= oldest).ToList())
+        {
+            MinuteCounts.Remove(stale);
+        }
+    }
+}

@@ -2,15 +2,18 @@ namespace Inventory.EventStore;
 
 /// <summary>
 /// The embedded default: an event store in process memory with the same semantics as the PostgreSQL one
-/// (same contract tests). Nothing survives the process.
+/// (same contract tests). Nothing survives the process. Each append is one transaction of the global log, with the
+/// next transaction id (from 1); appends are atomic under one lock, so the log needs no horizon.
 /// </summary>
-public sealed class InMemoryEventStore : IEventStore
+public sealed class InMemoryEventStore : IEventStore, IEventLog
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, List<StoredEvent>> _streams = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StreamSnapshot> _snapshots = new(StringComparer.Ordinal);
     private readonly HashSet<Guid> _eventIds = [];
+    private readonly List<StoredEvent> _log = [];
     private long _position;
+    private ulong _transactionId;
 
     public Task<AppendResult> AppendAsync(string streamId, int expectedVersion, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
     {
@@ -30,12 +33,16 @@ public sealed class InMemoryEventStore : IEventStore
                 return Task.FromResult(result);
             }
 
+            var transactionId = ++_transactionId;
             var positions = new long[events.Count];
             for (var i = 0; i < events.Count; i++)
             {
                 var e = events[i];
                 positions[i] = ++_position;
-                stream.Add(new StoredEvent(streamId, expectedVersion + i + 1, positions[i], e.EventId, e.MovementId, e.Type, e.SchemaVersion, e.Data, e.Metadata, e.RecordedAt));
+                var stored = new StoredEvent(
+                    streamId, expectedVersion + i + 1, positions[i], e.EventId, e.MovementId, e.Type, e.SchemaVersion, e.Data, e.Metadata, e.RecordedAt, transactionId);
+                stream.Add(stored);
+                _log.Add(stored);
                 _eventIds.Add(e.EventId);
             }
 
@@ -105,6 +112,50 @@ public sealed class InMemoryEventStore : IEventStore
         }
 
         return Task.CompletedTask;
+    }
+
+    public Task<LogPage> ReadAllAsync(LogPosition after, int maxCount, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var start = FirstAfter(after);
+            var count = Math.Clamp(_log.Count - start, 0, Math.Max(maxCount, 0));
+            var events = _log.GetRange(start, count).ToArray();
+            return Task.FromResult(new LogPage(events, count > 0 ? events[^1].LogPosition : after));
+        }
+    }
+
+    public Task<LogHead> ReadHeadAsync(LogPosition after, int pendingCap = 1_000_000, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(pendingCap);
+        lock (_gate)
+        {
+            var start = FirstAfter(after);
+            var pending = Math.Min(_log.Count - start, pendingCap);
+            DateTimeOffset? oldest = pending > 0 ? _log.GetRange(start, pending).Min(e => e.RecordedAt) : null;
+            var head = _log.Count > 0 ? _log[^1].GlobalPosition : 0;
+            return Task.FromResult(new LogHead(head, pending, oldest));
+        }
+    }
+
+    /// <summary>The index of the first logged event after <paramref name="after"/> (the log is in (transaction, position) order).</summary>
+    private int FirstAfter(LogPosition after)
+    {
+        int low = 0, high = _log.Count;
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (_log[middle].LogPosition <= after)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
     }
 
     private AppendResult? Check(List<StoredEvent> stream, int expectedVersion, IReadOnlyList<EventData> events)

@@ -9,7 +9,9 @@ namespace Inventory.Hosting;
 public static class InventoryGrainsExtensions
 {
     /// <summary>Adds the stock item grains' providers and services. The event store is the in-memory one unless
-    /// an <see cref="IEventStore"/> was registered before (<see cref="PostgresEventStoreExtensions.AddPostgresEventStore"/> replaces it, before or after).</summary>
+    /// an <see cref="IEventStore"/> was registered before (<see cref="PostgresEventStoreExtensions.AddPostgresEventStore"/> replaces it, before or after);
+    /// <see cref="IEventLog"/> is the same instance as the <see cref="IEventStore"/>. Dead letters are kept in memory unless
+    /// an <see cref="IDeadLetterStore"/> was registered (the PostgreSQL one, likewise).</summary>
     public static ISiloBuilder AddInventoryGrains(this ISiloBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -20,9 +22,16 @@ public static class InventoryGrainsExtensions
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<IEventStore, InMemoryEventStore>();
+        builder.Services.TryAddSingleton(EventLogOfEventStore);
+        builder.Services.TryAddSingleton<IDeadLetterStore, InMemoryDeadLetterStore>();
         builder.Services.AddMetrics();
         builder.Services.TryAddSingleton<InventoryMetrics>();
         builder.AddInventoryProjections();
         return builder;
     }
+
+    private static IEventLog EventLogOfEventStore(IServiceProvider services) =>
+        services.GetRequiredService<IEventStore>() as IEventLog
+            ?? throw new InvalidOperationException(
+                $"The registered {nameof(IEventStore)} does not implement {nameof(IEventLog)}: register an {nameof(IEventLog)} that reads the same store.");
 }

@@ -11,8 +11,9 @@ namespace Inventory.Hosting;
 public static class PostgresEventStoreExtensions
 {
     /// <summary>
-    /// Makes <see cref="PostgresEventStore"/> the <see cref="IEventStore"/>, whether this is called before or after
-    /// <see cref="InventoryGrainsExtensions.AddInventoryGrains"/> (an in-memory store registered earlier is removed).
+    /// Makes <see cref="PostgresEventStore"/> the <see cref="IEventStore"/> and the <see cref="IEventLog"/> (one instance), and
+    /// <see cref="PostgresDeadLetterStore"/> the <see cref="IDeadLetterStore"/>, whether this is called before or after
+    /// <see cref="InventoryGrainsExtensions.AddInventoryGrains"/> (in-memory ones registered earlier are removed).
     /// Also registers the <see cref="NpgsqlDataSource"/> for <paramref name="connectionString"/> (unless the host
     /// registered one already: then that one is shared) and the <see cref="SchemaMigrator"/>, which the host must
     /// run before the silo takes traffic (nothing here runs it). Tuning: <see cref="PostgresEventStoreOptions.Section"/>.
@@ -33,6 +34,11 @@ public static class PostgresEventStoreExtensions
         services.TryAddSingleton<PostgresEventStore>();
         services.RemoveAll<IEventStore>();
         services.AddSingleton<IEventStore>(provider => provider.GetRequiredService<PostgresEventStore>());
+        services.RemoveAll<IEventLog>();
+        services.AddSingleton<IEventLog>(provider => provider.GetRequiredService<PostgresEventStore>());
+        services.TryAddSingleton<PostgresDeadLetterStore>();
+        services.RemoveAll<IDeadLetterStore>();
+        services.AddSingleton<IDeadLetterStore>(provider => provider.GetRequiredService<PostgresDeadLetterStore>());
         return services;
     }
 }

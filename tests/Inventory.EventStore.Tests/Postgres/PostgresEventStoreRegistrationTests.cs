@@ -14,7 +14,7 @@ public sealed class PostgresEventStoreRegistrationTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task GivenInventoryGrains_WhenAddingThePostgresStoreBeforeOrAfter_ThenItIsTheOnlyEventStore(bool postgresFirst)
+    public async Task GivenInventoryGrains_WhenAddingThePostgresStoreBeforeOrAfter_ThenItIsTheOnlyEventStoreEventLogAndDeadLetterStore(bool postgresFirst)
     {
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
@@ -37,6 +37,41 @@ public sealed class PostgresEventStoreRegistrationTests
         Assert.Same(store, provider.GetRequiredService<IEventStore>());
         Assert.Same(store, provider.GetRequiredService<PostgresEventStore>());
         Assert.IsType<SchemaMigrator>(provider.GetService<SchemaMigrator>());
+        Assert.Same(store, Assert.Single(provider.GetServices<IEventLog>()));
+        var deadLetters = Assert.Single(provider.GetServices<IDeadLetterStore>());
+        Assert.IsType<PostgresDeadLetterStore>(deadLetters);
+        Assert.Same(deadLetters, provider.GetRequiredService<IDeadLetterStore>());
+    }
+
+    [Fact]
+    public async Task GivenInventoryGrainsAlone_WhenResolving_ThenOneInMemoryStoreIsBothEventStoreAndEventLogAndDeadLettersAreInMemory()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddLogging();
+        services.AddOrleans(silo => silo.AddInventoryGrains());
+
+        await using var provider = services.BuildServiceProvider();
+
+        var store = Assert.Single(provider.GetServices<IEventStore>());
+        Assert.IsType<InMemoryEventStore>(store);
+        Assert.Same(store, Assert.Single(provider.GetServices<IEventLog>()));
+        Assert.IsType<InMemoryDeadLetterStore>(Assert.Single(provider.GetServices<IDeadLetterStore>()));
+    }
+
+    [Fact]
+    public async Task GivenAnEventStoreThatIsNoEventLog_WhenResolvingTheLog_ThenTheErrorSaysSo()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddLogging();
+        services.AddSingleton<IEventStore>(new StoreWithoutLog());
+        services.AddOrleans(silo => silo.AddInventoryGrains());
+
+        await using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IEventLog>());
+        Assert.Contains(nameof(IEventLog), error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,11 +10,30 @@ namespace Inventory.EventStore.Postgres;
 /// The <see cref="IEventStore"/> on PostgreSQL (tables and <c>append_events</c> of migration 0001). Appends are
 /// coalesced across streams into few transactions by an <see cref="AppendBatcher"/>; reads are plain queries.
 /// Timestamps are kept to the microsecond, JSON as <c>jsonb</c> (same content, normalized text).
+/// The global log (<see cref="IEventLog"/>) follows (<c>transaction_id</c>, <c>global_position</c>) and stops below the
+/// oldest transaction still in flight (<c>pg_snapshot_xmin</c> of the statement's snapshot): every transaction below it
+/// has ended, so no event can later appear before a page's end.
 /// </summary>
-public sealed class PostgresEventStore : IEventStore, IAsyncDisposable, IDisposable
+public sealed class PostgresEventStore : IEventStore, IEventLog, IAsyncDisposable, IDisposable
 {
     private const string EventColumns =
-        "stream_id, version, global_position, event_id, movement_id, type, schema_version, data, metadata, recorded_at";
+        "stream_id, version, global_position, event_id, movement_id, type, schema_version, data, metadata, recorded_at, transaction_id";
+
+    private const string ReadAllSql = $"""
+        SELECT {EventColumns} FROM events
+        WHERE (transaction_id, global_position) > ($1, $2)
+          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY transaction_id, global_position
+        LIMIT $3
+        """;
+
+    private const string ReadHeadSql = """
+        SELECT (SELECT coalesce(max(global_position), 0) FROM events), count(*), min(pending.recorded_at)
+        FROM (SELECT recorded_at FROM events
+              WHERE (transaction_id, global_position) > ($1, $2)
+              ORDER BY transaction_id, global_position
+              LIMIT $3) AS pending
+        """;
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly AppendBatcher _batcher;
@@ -132,6 +151,40 @@ public sealed class PostgresEventStore : IEventStore, IAsyncDisposable, IDisposa
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task<LogPage> ReadAllAsync(LogPosition after, int maxCount, CancellationToken cancellationToken = default)
+    {
+        if (maxCount <= 0)
+        {
+            return new LogPage([], after);
+        }
+
+        await using var command = _dataSource.CreateCommand(ReadAllSql);
+        AddLogPosition(command, after);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = maxCount });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var events = new List<StoredEvent>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(ReadEvent(reader));
+        }
+
+        return new LogPage(events, events.Count > 0 ? events[^1].LogPosition : after);
+    }
+
+    public async Task<LogHead> ReadHeadAsync(LogPosition after, int pendingCap = 1_000_000, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(pendingCap);
+        await using var command = _dataSource.CreateCommand(ReadHeadSql);
+        AddLogPosition(command, after);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = pendingCap });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new LogHead(
+            reader.GetInt64(0),
+            reader.GetInt64(1),
+            reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2));
+    }
+
     /// <summary>Stops appending: the batches in flight finish, appends still queued fail with <see cref="ObjectDisposedException"/>.
     /// The data source belongs to the caller (the container) and stays open.</summary>
     public ValueTask DisposeAsync() => _batcher.DisposeAsync();
@@ -149,5 +202,12 @@ public sealed class PostgresEventStore : IEventStore, IAsyncDisposable, IDisposa
         reader.GetInt32(6),
         reader.GetString(7),
         reader.GetString(8),
-        reader.GetFieldValue<DateTimeOffset>(9));
+        reader.GetFieldValue<DateTimeOffset>(9),
+        reader.GetFieldValue<ulong>(10));
+
+    private static void AddLogPosition(NpgsqlCommand command, LogPosition position)
+    {
+        command.Parameters.Add(new NpgsqlParameter<ulong> { TypedValue = position.TransactionId, NpgsqlDbType = NpgsqlDbType.Xid8 });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = position.Position });
+    }
 }

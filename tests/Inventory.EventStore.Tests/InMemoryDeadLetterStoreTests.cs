@@ -1,0 +1,9 @@
+using Inventory.EventStore.Tests.Contract;
+
+namespace Inventory.EventStore.Tests;
+
+/// <summary>The dead-letter contract against the embedded in-memory store: a new store per test.</summary>
+public sealed class InMemoryDeadLetterStoreTests : DeadLetterStoreContract
+{
+    protected override Task<IDeadLetterStore> CreateStoreAsync() => Task.FromResult<IDeadLetterStore>(new InMemoryDeadLetterStore());
+}

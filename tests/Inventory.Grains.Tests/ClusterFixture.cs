@@ -27,6 +27,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.Services.AddSingleton<IEventStore>(Store);
             silo.AddInventoryGrains();
+            silo.AddMemoryGrainStorage(ProviderNames.GrainStorage);
             silo.Services.Configure<StockItemOptions>(o =>
             {
                 o.SnapshotInterval = SnapshotInterval;

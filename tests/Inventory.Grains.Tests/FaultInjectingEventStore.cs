@@ -3,8 +3,8 @@ using Inventory.EventStore;
 
 namespace Inventory.Grains.Tests;
 
-/// <summary>Wraps an event store and, per stream, makes it fail the way real stores fail.</summary>
-public sealed class FaultInjectingEventStore(IEventStore inner) : IEventStore
+/// <summary>Wraps an event store and, per stream, makes it fail the way real stores fail. Its global log is the inner store's.</summary>
+public sealed class FaultInjectingEventStore(IEventStore inner) : IEventStore, IEventLog
 {
     private readonly ConcurrentDictionary<string, Fault> _faults = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _appends = new(StringComparer.Ordinal);
@@ -80,4 +80,10 @@ public sealed class FaultInjectingEventStore(IEventStore inner) : IEventStore
         /// <summary>Every append takes 50 ms, as a busy database would: movements pile up behind it.</summary>
         Slow,
     }
+
+    public Task<LogPage> ReadAllAsync(LogPosition after, int maxCount, CancellationToken cancellationToken = default) =>
+        ((IEventLog)inner).ReadAllAsync(after, maxCount, cancellationToken);
+
+    public Task<LogHead> ReadHeadAsync(LogPosition after, int pendingCap = 1_000_000, CancellationToken cancellationToken = default) =>
+        ((IEventLog)inner).ReadHeadAsync(after, pendingCap, cancellationToken);
 }

@@ -30,6 +30,9 @@ public sealed partial class ProjectionCoordinatorGrain(
 {
     private static readonly TimeSpan StatusInterval = TimeSpan.FromSeconds(1);
 
+    // Counting pending events costs about 0.7 ms per thousand: the lag in events is reported up to this many.
+    private const int PendingCap = 50_000;
+
     private readonly ProjectionOptions _options = options.Value;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ProjectionDefinition _definition = null!;
@@ -350,7 +353,7 @@ public sealed partial class ProjectionCoordinatorGrain(
     {
         var now = time.GetUtcNow();
         var position = _active.Position;
-        var head = await log.ReadHeadAsync(position);
+        var head = await log.ReadHeadAsync(position, PendingCap);
         var open = await deadLetters.CountOpenAsync();
         if (head.Pending == 0)
         {

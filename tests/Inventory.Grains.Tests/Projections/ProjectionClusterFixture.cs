@@ -37,6 +37,7 @@ public sealed class ProjectionClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<IDeadLetterStore>(DeadLetters);
             silo.Services.AddSingleton(PoisonableViewGrain.Definition);
             silo.AddInventoryGrains();
+            silo.AddMemoryGrainStorage(ProviderNames.GrainStorage);
             silo.Services.Configure<ProjectionOptions>(o =>
             {
                 o.CatchUpInterval = TimeSpan.FromMilliseconds(50);

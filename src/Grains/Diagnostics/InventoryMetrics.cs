@@ -15,10 +15,12 @@ public sealed class InventoryMetrics
     private readonly Counter<long> _projected;
     private readonly Histogram<double> _freshness;
     private readonly Counter<long> _deadLettered;
+    private readonly ProjectionStatusBoard _board;
 
     public InventoryMetrics(IMeterFactory meterFactory, ProjectionStatusBoard board)
     {
         ArgumentNullException.ThrowIfNull(board);
+        _board = board;
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(MeterName);
         _movements = meter.CreateCounter<long>("inventory.movements", "{movement}", "Stock movements decided, by outcome (applied, duplicate, rejected).");
@@ -48,6 +50,12 @@ public sealed class InventoryMetrics
         _projected.Add(1, tag);
         _freshness.Record(Math.Max(freshness.TotalMilliseconds, 0), tag);
     }
+
+    /// <summary>The latest figures of a projection whose coordinator runs in this silo, for the gauges.</summary>
+    public void ProjectionMeasured(ProjectionStatus status) => _board.Post(status);
+
+    /// <summary>The projection's coordinator left this silo; another silo reports it now.</summary>
+    public void ProjectionLeft(string projection) => _board.Remove(projection);
 
     public void DeadLettered(string projection) => _deadLettered.Add(1, new KeyValuePair<string, object?>("projection", projection));
 }

@@ -23,7 +23,7 @@ public sealed partial class ProjectionCoordinatorGrain(
     IEventLog log,
     IDeadLetterStore deadLetters,
     IOptions<ProjectionOptions> options,
-    ProjectionStatusBoard board,
+    InventoryMetrics metrics,
     TimeProvider time,
     ILogger<ProjectionCoordinatorGrain> logger)
     : Grain, IProjectionCoordinatorGrain, IDisposable
@@ -65,7 +65,7 @@ public sealed partial class ProjectionCoordinatorGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        board.Remove(_definition.Name);
+        metrics.ProjectionLeft(_definition.Name);
         if (await _gate.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken))
         {
             try
@@ -386,7 +386,7 @@ public sealed partial class ProjectionCoordinatorGrain(
                 S.ShadowingSince is not null),
             MeasuredAt = now,
         };
-        board.Post(status);
+        metrics.ProjectionMeasured(status);
         _lastStatusAt = now;
         return status;
     }

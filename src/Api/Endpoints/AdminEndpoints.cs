@@ -1,4 +1,5 @@
 using Inventory.Api.Contracts;
+using Inventory.Api.Hosting;
 using Inventory.Api.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,7 +10,7 @@ public static class AdminEndpoints
 {
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/admin").WithTags("Admin").RequireAuthorization(ApiPolicies.Operator);
+        var group = app.MapGroup("/api/v1/admin").WithTags("Admin").RequireAuthorization(ApiPolicies.Operator).AddEndpointFilter<ClusterStartedFilter>();
         group.MapGet("/cluster", GetClusterAsync)
             .WithName("GetCluster")
             .WithSummary("Silos of the cluster, their status and activation counts.")

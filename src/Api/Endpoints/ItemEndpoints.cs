@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Inventory.Api.Contracts;
+using Inventory.Api.Hosting;
 using Inventory.Api.Json;
 using Inventory.Api.Problems;
 using Inventory.Api.Security;
@@ -18,7 +19,7 @@ public static class ItemEndpoints
 
     public static IEndpointRouteBuilder MapItemEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/items/{warehouseId}/{sku}").WithTags("Items");
+        var group = app.MapGroup("/api/v1/items/{warehouseId}/{sku}").WithTags("Items").AddEndpointFilter<ClusterStartedFilter>();
         group.MapGet("/", GetItemAsync)
             .RequireAuthorization(ApiPolicies.Dashboard)
             .WithName("GetItem")

@@ -1,4 +1,5 @@
 using Inventory.Api.Contracts;
+using Inventory.Api.Hosting;
 using Inventory.Api.Json;
 using Inventory.Api.Problems;
 using Inventory.Api.Security;
@@ -14,7 +15,7 @@ public static partial class MovementEndpoints
 
     public static IEndpointRouteBuilder MapMovementEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/movements").WithTags("Movements").RequireAuthorization(ApiPolicies.Scanner);
+        var group = app.MapGroup("/api/v1/movements").WithTags("Movements").RequireAuthorization(ApiPolicies.Scanner).AddEndpointFilter<ClusterStartedFilter>();
         group.MapPost("/", PostMovementAsync)
             .WithName("PostMovement")
             .WithSummary("Applies one stock movement; a repeated movement id answers 200 with the same body.")

@@ -119,7 +119,7 @@ public static class ItemEndpoints
 
         var page = await grains.GetGrain<IStockItemGrain>(key.ToString()).GetHistoryAsync(afterVersion, pageSize);
         var events = page.Entries.Select(e => new ItemEventResponse(e.EventId, e.Version, e.GlobalPosition, e.Type, e.MovementId,
-            e.RecordedAt, e.OccurredAt, e.ScannerId, JsonDocument.Parse(e.Data).RootElement.Clone())).ToList();
+            e.RecordedAt, e.OccurredAt, e.ScannerId, ParseData(e.Data))).ToList();
         var next = page.NextAfterVersion is { } nextAfter
             ? $"{MovementMapping.ItemUrl(key)}/events?after={nextAfter.ToString(CultureInfo.InvariantCulture)}&limit={pageSize.ToString(CultureInfo.InvariantCulture)}"
             : null;
@@ -168,6 +168,12 @@ public static class ItemEndpoints
         var command = new SetReorderPoint { MovementId = movementId ?? Guid.NewGuid(), ReorderPoint = body.Value.ReorderPoint };
         var result = await grains.GetGrain<IStockItemGrain>(key.ToString()).ExecuteAsync(command);
         return MovementEndpoints.ToResult(key, result);
+    }
+
+    private static JsonElement ParseData(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
     }
 
     private static StockItemKey ParseKey(string warehouseId, string sku, Dictionary<string, string[]> errors)

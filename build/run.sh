@@ -27,6 +27,7 @@ stop() {
   trap - EXIT
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   wait || true
+  rm -f "${keys_file:-}"
   echo "run.sh: stopped"
 }
 trap stop EXIT
@@ -37,7 +38,11 @@ if [[ -n ${ConnectionStrings__Inventory:-} ]]; then mode="PostgreSQL"; else mode
 
 dotnet "src/Silo/bin/$configuration/net10.0/Inventory.Silo.dll" &
 pids+=($!)
-ASPNETCORE_URLS=$api_url dotnet "src/Api/bin/$configuration/net10.0/Inventory.Api.dll" &
+# Embedded mode without configured keys: the API generates development keys; have it write them where the summary
+# below can show them.
+keys_file=$(mktemp /tmp/inventory-api-keys.XXXXXX)
+rm -f "$keys_file"
+ASPNETCORE_URLS=$api_url Inventory__Api__DevelopmentKeysFile=$keys_file dotnet "src/Api/bin/$configuration/net10.0/Inventory.Api.dll" &
 pids+=($!)
 
 # Report once both listen (or give up on the report after 60 s; the processes keep running).
@@ -48,11 +53,15 @@ for _ in $(seq 1 120); do
   if port_open "$gateway_port" && port_open "$api_port"; then break; fi
   sleep 0.5
 done
+for _ in $(seq 1 20); do [[ -s $keys_file ]] && break; [[ $mode == embedded ]] || break; sleep 0.25; done
+if [[ -s $keys_file ]]; then keys=$(sed "s#<api-url>#$api_url#" "$keys_file"); else keys="API keys: as configured in Inventory:Api:Keys"; fi
 cat <<INFO
 
 run.sh: Inventory is running ($mode mode). Ctrl-C stops it.
   silo:    127.0.0.1:$silo_port (silo-to-silo), 127.0.0.1:$gateway_port (gateway for Orleans clients)
-  API:     $api_url  (liveness: $api_url/health/live)
+  API:     $api_url  (liveness: $api_url/health/live, readiness: $api_url/health/ready)
+  docs:    $api_url/docs (API reference), $api_url/openapi/v1.json
+$keys
 
 INFO
 

@@ -1,4 +1,11 @@
+using Inventory.Api.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddInventoryApi();
+
 var app = builder.Build();
-app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
+app.UseInventoryApi();
 app.Run();
+
+/// <summary>The API's entry point; public for <c>WebApplicationFactory&lt;Program&gt;</c> in the API tests.</summary>
+public partial class Program;

@@ -1,0 +1,4 @@
+namespace Inventory.Api.Security;
+
+/// <summary>A usable API key: its hash, who holds it, what it may do, how often.</summary>
+public sealed record ApiKey(string Name, string Role, byte[] Sha256, int? PermitLimit);

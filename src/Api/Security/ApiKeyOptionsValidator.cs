@@ -1,0 +1,61 @@
+using Inventory.Api.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Inventory.Api.Security;
+
+/// <summary>Fails the start with every mistake in <c>Inventory:Api</c> at once; with PostgreSQL (production) keys are required.</summary>
+public sealed class ApiKeyOptionsValidator(ApiMode mode) : IValidateOptions<InventoryApiOptions>
+{
+    public ValidateOptionsResult Validate(string? name, InventoryApiOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new List<string>();
+        if (mode == ApiMode.Postgres && options.Keys.Count == 0)
+        {
+            errors.Add("Inventory:Api:Keys is empty: with ConnectionStrings:Inventory set the API needs configured keys "
+                + "(Inventory:Api:Keys:0:Name, :Role, :Sha256 = SHA-256 of the key in hex).");
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < options.Keys.Count; i++)
+        {
+            var key = options.Keys[i];
+            var at = $"Inventory:Api:Keys:{i}";
+            if (string.IsNullOrWhiteSpace(key.Name))
+            {
+                errors.Add($"{at}:Name must not be empty.");
+            }
+            else if (!names.Add(key.Name))
+            {
+                errors.Add($"{at}:Name '{key.Name}' is used by another key.");
+            }
+
+            if (key.Role is null || !ApiRoles.All.Contains(key.Role))
+            {
+                errors.Add($"{at}:Role must be one of {string.Join(", ", ApiRoles.All)}.");
+            }
+
+            if (key.Sha256 is not { Length: 64 } || !key.Sha256.All(char.IsAsciiHexDigit))
+            {
+                errors.Add($"{at}:Sha256 must be the SHA-256 of the key as 64 hex digits.");
+            }
+
+            if (key.PermitLimit is < 1)
+            {
+                errors.Add($"{at}:PermitLimit must be at least 1.");
+            }
+        }
+
+        if (options.RateLimit.PermitLimit < 1 || options.RateLimit.Window <= TimeSpan.Zero)
+        {
+            errors.Add("Inventory:Api:RateLimit needs a PermitLimit of at least 1 and a positive Window.");
+        }
+
+        if (options.RetryAfterSeconds < 1)
+        {
+            errors.Add("Inventory:Api:RetryAfterSeconds must be at least 1.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

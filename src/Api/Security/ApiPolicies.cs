@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Inventory.Api.Security;
+
+/// <summary>The authorization policies of the endpoints, by caller.</summary>
+public static class ApiPolicies
+{
+    public const string Scanner = "scanner";
+    public const string Dashboard = "dashboard";
+    public const string Operator = "operator";
+
+    /// <summary>Adds the policies: scanner endpoints for scanner keys, dashboard endpoints for dashboard and operator
+    /// keys, operator endpoints for operator keys.</summary>
+    public static AuthorizationBuilder AddInventoryPolicies(this AuthorizationBuilder builder) => builder
+        .AddPolicy(Scanner, p => p.RequireAuthenticatedUser().RequireRole(ApiRoles.Scanner))
+        .AddPolicy(Dashboard, p => p.RequireAuthenticatedUser().RequireRole(ApiRoles.Dashboard, ApiRoles.Operator))
+        .AddPolicy(Operator, p => p.RequireAuthenticatedUser().RequireRole(ApiRoles.Operator));
+}

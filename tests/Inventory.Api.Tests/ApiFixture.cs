@@ -1,0 +1,52 @@
+using Inventory.EventStore;
+using Inventory.Grains.Tests;
+using Inventory.Hosting;
+using Inventory.StockItems;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+
+namespace Inventory.Api.Tests;
+
+/// <summary>One in-process silo over a fault-injecting in-memory event store, and the API in front of it.</summary>
+public sealed class ApiFixture : IAsyncLifetime
+{
+    public FaultInjectingEventStore Store { get; } = new(new InMemoryEventStore());
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public ApiFactory Factory { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.Options.ConfigureFileLogging = false;
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddSingleton<IEventStore>(Store);
+            silo.AddInventoryGrains();
+            silo.Services.Configure<StockItemOptions>(o => o.CommitTimeout = TimeSpan.FromSeconds(3));
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+        Factory = new ApiFactory(Cluster.Client, TestKeys.Settings());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await Cluster.DisposeAsync();
+    }
+
+    /// <summary>A client that sends <paramref name="key"/> as X-Api-Key (none when null).</summary>
+    public HttpClient Client(string? key) => Factory.WithKey(key);
+
+    /// <summary>The history of an item straight from the grain, bypassing the API.</summary>
+    public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(TestItem item) =>
+        (await Cluster.Client.GetGrain<IStockItemGrain>(item.Key).GetHistoryAsync(0, 1000)).Entries;
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ApiFixture>
+{
+    public const string Name = "api";
+}

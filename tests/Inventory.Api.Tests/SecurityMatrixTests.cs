@@ -1,0 +1,128 @@
+using System.Net;
+using System.Text;
+using static Inventory.Api.Tests.Http;
+
+namespace Inventory.Api.Tests;
+
+/// <summary>Every endpoint against every caller: no key and an unknown key get 401, a role that may not use the
+/// endpoint 403, a role that may gets through (whatever the endpoint then answers).</summary>
+[Collection(ApiCollection.Name)]
+public sealed class SecurityMatrixTests(ApiFixture fixture)
+{
+    private static readonly string[] Callers = ["none", "unknown", "scanner", "dashboard", "operator"];
+
+    private static readonly (string Name, string[] Allowed)[] Endpoints =
+    [
+        ("POST movements", ["scanner"]),
+        ("POST movements/batch", ["scanner"]),
+        ("PUT reorder-point", ["operator"]),
+        ("GET item", ["dashboard", "operator"]),
+        ("GET item events", ["dashboard", "operator"]),
+        ("GET admin/cluster", ["operator"]),
+        ("GET health/live", ["none", "unknown", "scanner", "dashboard", "operator"]),
+        ("GET health/ready", ["none", "unknown", "scanner", "dashboard", "operator"]),
+        ("GET openapi", ["none", "unknown", "scanner", "dashboard", "operator"]),
+    ];
+
+    public static TheoryData<string, string> Matrix()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (name, _) in Endpoints)
+        {
+            foreach (var caller in Callers)
+            {
+                data.Add(name, caller);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task GivenCaller_WhenCallingEndpoint_ThenOnlyItsRolesGetThrough(string endpoint, string caller)
+    {
+        var key = caller switch
+        {
+            "unknown" => TestKeys.Unknown,
+            "scanner" => TestKeys.Scanner,
+            "dashboard" => TestKeys.Dashboard,
+            "operator" => TestKeys.Operator,
+            _ => null,
+        };
+        var allowed = Endpoints.Single(e => e.Name == endpoint).Allowed.Contains(caller);
+        using var client = fixture.Client(key);
+
+        var response = await SendAsync(client, endpoint, TestItem.New());
+
+        if (allowed)
+        {
+            Assert.True((int)response.StatusCode is >= 200 and < 500 and not 401 and not 403,
+                $"{caller} on {endpoint}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+        else if (key is null || caller == "unknown")
+        {
+            await response.AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
+            Assert.Contains("X-Api-Key", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        }
+        else
+        {
+            await response.AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        }
+    }
+
+    [Fact]
+    public async Task GivenUnauthorizedCaller_WhenPostingMovement_ThenNothingWritten()
+    {
+        var item = TestItem.New();
+        using var dashboard = fixture.Client(TestKeys.Dashboard);
+        using var none = fixture.Client(null);
+
+        await dashboard.PostJsonAsync("/api/v1/movements", Movement(item, "receive", 1));
+        await none.PostJsonAsync("/api/v1/movements", Movement(item, "receive", 1));
+
+        Assert.Empty(await fixture.HistoryAsync(item));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("TEST-SCANNER-KEY-0123456789")]
+    [InlineData("test-scanner-key-012345678")]
+    [InlineData("test-scanner-key-0123456789 ")]
+    public async Task GivenAlmostTheKey_WhenCalling_Then401(string key)
+    {
+        using var client = fixture.Factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/admin/cluster");
+        request.Headers.TryAddWithoutValidation("X-Api-Key", key);
+
+        var response = await client.SendAsync(request);
+
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
+    }
+
+    [Fact]
+    public async Task GivenTwoKeyHeaders_WhenCalling_Then401()
+    {
+        using var client = fixture.Factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/admin/cluster");
+        request.Headers.Add("X-Api-Key", [TestKeys.Operator, TestKeys.Operator]);
+
+        var response = await client.SendAsync(request);
+
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string endpoint, TestItem item) => endpoint switch
+    {
+        "POST movements" => client.PostJsonAsync("/api/v1/movements", Movement(item, "receive", 1)),
+        "POST movements/batch" => client.PostJsonAsync("/api/v1/movements/batch", new { movements = new[] { Movement(item, "receive", 1) } }),
+        "PUT reorder-point" => client.SendRawAsync(HttpMethod.Put, $"{item.Url}/reorder-point", Encoding.UTF8.GetBytes("""{"reorderPoint":2}""")),
+        "GET item" => client.GetAsync(item.Url),
+        "GET item events" => client.GetAsync($"{item.Url}/events"),
+        "GET admin/cluster" => client.GetAsync("/api/v1/admin/cluster"),
+        "GET health/live" => client.GetAsync("/health/live"),
+        "GET health/ready" => client.GetAsync("/health/ready"),
+        "GET openapi" => client.GetAsync("/openapi/v1.json"),
+        _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, null),
+    };
+}

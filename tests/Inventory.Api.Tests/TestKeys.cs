@@ -1,0 +1,28 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Inventory.Api.Tests;
+
+/// <summary>The API keys the test API is configured with (only their hashes go into configuration).</summary>
+public static class TestKeys
+{
+    public const string Scanner = "test-scanner-key-0123456789";
+    public const string Dashboard = "test-dashboard-key-0123456789";
+    public const string Operator = "test-operator-key-0123456789";
+    public const string Unknown = "test-unknown-key-0123456789";
+
+    public static Dictionary<string, string?> Settings() => new()
+    {
+        ["Inventory:Api:Keys:0:Name"] = "scanner-1",
+        ["Inventory:Api:Keys:0:Role"] = "scanner",
+        ["Inventory:Api:Keys:0:Sha256"] = Sha256(Scanner),
+        ["Inventory:Api:Keys:1:Name"] = "dashboard-1",
+        ["Inventory:Api:Keys:1:Role"] = "dashboard",
+        ["Inventory:Api:Keys:1:Sha256"] = Sha256(Dashboard),
+        ["Inventory:Api:Keys:2:Name"] = "operator-1",
+        ["Inventory:Api:Keys:2:Role"] = "operator",
+        ["Inventory:Api:Keys:2:Sha256"] = Sha256(Operator),
+    };
+
+    public static string Sha256(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+}

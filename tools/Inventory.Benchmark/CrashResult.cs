@@ -8,6 +8,7 @@ internal sealed record CrashResult(
     IReadOnlyList<string> CoordinatorsOnVictim,
     int VictimItems,
     Distribution WritesBeforeKill,
+    double FirstAckMillis,
     double TakeoverMillis,
     double LastItemBackMillis,
     double CompleteAfterTakeoverMillis,
@@ -18,11 +19,16 @@ internal sealed record CrashResult(
     long Sent,
     long Failed,
     double LastFailureMillis,
+    (int Sent, int Failed) VictimItemsAfterKill,
+    (int Sent, int Failed) OtherItemsAfterKill,
     IReadOnlyList<ProjectionStatus> Statuses)
 {
     public const double TargetMillis = 5000;
 
     public bool TargetMet => CompleteAfterTakeoverMillis < TargetMillis;
+
+    /// <summary>Views complete counted from the first acknowledged movement of an item of the killed silo instead.</summary>
+    public double CompleteAfterFirstAckMillis => TakeoverMillis + CompleteAfterTakeoverMillis - FirstAckMillis;
 
     public void Print(double rate)
     {
@@ -30,7 +36,9 @@ internal sealed record CrashResult(
         Console.WriteLine($"killed                {Victim} (SIGKILL) with {coordinators} and {VictimItems} of the hottest items on it");
         Console.WriteLine($"writes before kill    {WritesBeforeKill}   (baseline, {rate:N0}/s over two silos)");
         Console.WriteLine($"movements             {Sent:N0} sent, {Failed:N0} failed or timed out; last failure {LastFailureMillis:N0} ms after the kill");
-        Console.WriteLine($"(a) takeover          {TakeoverMillis:N0} ms from the kill to the first acknowledged movement of an item that lived on the killed silo");
+        Console.WriteLine($"                      after the kill: items of the killed silo {VictimItemsAfterKill.Failed:N0} of {VictimItemsAfterKill.Sent:N0} failed, other items {OtherItemsAfterKill.Failed:N0} of {OtherItemsAfterKill.Sent:N0}");
+        Console.WriteLine($"(a) takeover          {TakeoverMillis:N0} ms from the kill until the membership table shows the killed silo Dead (the survivor takes over)");
+        Console.WriteLine($"                      {FirstAckMillis:N0} ms from the kill to the first acknowledged movement of an item that lived on the killed silo");
         Console.WriteLine($"                      {LastItemBackMillis:N0} ms from the kill until every such item that got movements had one acknowledged");
         Console.WriteLine($"(b) views complete    {CompleteAfterTakeoverMillis:N0} ms after the takeover ({TakeoverMillis + CompleteAfterTakeoverMillis:N0} ms after the kill), {(CompleteUnderLoad ? "while the load still ran" : "after the load stopped")}; {Checks} checks");
         Console.WriteLine($"                      first check: {FirstCheck?.ToString() ?? "none"}");
@@ -40,6 +48,7 @@ internal sealed record CrashResult(
             Console.WriteLine($"projection status     {s.Name,-10} {s.Health,-10} generation {s.Generation}, lag {s.LagEvents:N0} events / {s.LagMilliseconds:N0} ms, checkpoint {s.Checkpoint} head {s.HeadPosition}, {s.Partitions} shards, {s.DeadLetters} dead letters");
         }
 
+        Console.WriteLine($"                      counted from the first acknowledged movement of an item of the killed silo instead: {CompleteAfterFirstAckMillis:N0} ms ({(CompleteAfterFirstAckMillis < TargetMillis ? "within" : "NOT within")} {TargetMillis:N0} ms)");
         Console.WriteLine($"target: views complete within {TargetMillis:N0} ms of the takeover: {(TargetMet ? "met" : "NOT met")}");
     }
 }

@@ -12,7 +12,7 @@ namespace Inventory.Benchmark;
 /// </summary>
 internal sealed class SiloProcess : IDisposable
 {
-    private const int MaxOutputLines = 200;
+    public const int MaxOutputLines = 200;
 
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();

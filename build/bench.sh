@@ -2,6 +2,10 @@
 # The write-side benchmark (tools/Inventory.Benchmark): plain Npgsql baseline vs stock item grains, in one run,
 # on a throwaway PostgreSQL (build/pg.sh) unless INVENTORY_BENCH_POSTGRES is set. Prints figures, asserts nothing.
 # Extra arguments go to the benchmark: --seconds N (per phase, default 10), --items N, --skew S, --memory-items N.
+#
+#   build/bench.sh --read-side [--rate 500] [--seconds 20] [--only freshness|crash] ...
+# runs the read-side consistency SLA instead (views' freshness at a steady rate, then the bound after a SIGKILLed
+# silo); it builds src/Silo first, whose processes it starts on loopback. About 2-3 minutes.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$(pwd)
@@ -26,5 +30,11 @@ if [[ -z ${INVENTORY_BENCH_POSTGRES:-} ]]; then
   INVENTORY_BENCH_POSTGRES="$("$root/build/pg.sh" url "$work/pg" "$port");Maximum Pool Size=80"
   export INVENTORY_BENCH_POSTGRES
 fi
+
+for arg in "$@"; do
+  if [[ $arg == --read-side ]]; then
+    dotnet build -c Release -v q -nologo src/Silo/Silo.csproj
+  fi
+done
 
 dotnet run -c Release --project tools/Inventory.Benchmark -- "$@"

@@ -15,6 +15,9 @@ internal sealed class LatencyRecorder
 
     public void Rejected() => Interlocked.Increment(ref _rejected);
 
+    /// <summary>p50/p90/p99/max of what was recorded so far.</summary>
+    public Distribution Spread() => Distribution.Of(_millis);
+
     public LatencySummary Summarise(TimeSpan duration)
     {
         var sorted = _millis.ToArray();

@@ -6,20 +6,24 @@ namespace Inventory.Benchmark;
 /// latency counts (no coordinated omission).</summary>
 internal static class OpenLoop
 {
-    public static async Task<LatencySummary> RunAsync(double perSecond, TimeSpan duration, Func<LatencyRecorder, long, Task> send)
+    /// <summary>Sends <paramref name="perSecond"/> × <paramref name="duration"/> operations, fewer when
+    /// <paramref name="stop"/> is cancelled first; returns when every operation sent has finished.</summary>
+    public static async Task<LatencySummary> RunAsync(double perSecond, TimeSpan duration, Func<LatencyRecorder, long, Task> send, CancellationToken stop = default)
     {
         var recorder = new LatencyRecorder();
         var inFlight = new List<Task>();
         var clock = Stopwatch.StartNew();
         var start = Stopwatch.GetTimestamp();
         var total = (long)(perSecond * duration.TotalSeconds);
-        for (long i = 0; i < total; i++)
+        long sent = 0;
+        for (; sent < total && !stop.IsCancellationRequested; sent++)
         {
+            var i = sent;
             var due = TimeSpan.FromSeconds(i / perSecond);
             var wait = due - clock.Elapsed;
             if (wait > TimeSpan.FromMilliseconds(1))
             {
-                await Task.Delay(wait);
+                await Task.Delay(wait, CancellationToken.None);
             }
 
             inFlight.Add(send(recorder, start + (long)(due.TotalSeconds * Stopwatch.Frequency)));
@@ -30,6 +34,6 @@ internal static class OpenLoop
         }
 
         await Task.WhenAll(inFlight);
-        return recorder.Summarise(TimeSpan.FromSeconds(total / perSecond));
+        return recorder.Summarise(TimeSpan.FromSeconds(Math.Max(sent, 1) / perSecond));
     }
 }

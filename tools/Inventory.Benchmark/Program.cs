@@ -8,9 +8,20 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-// The write-side benchmark: plain Npgsql baseline vs stock item grains on PostgreSQL, in one run.
-// Usage: dotnet run -c Release --project tools/Inventory.Benchmark -- [--seconds 10] [--items 10000]
-// PostgreSQL: --connection "<npgsql connection string>" or INVENTORY_BENCH_POSTGRES (./build/bench.sh provisions one).
+// Usage: dotnet run -c Release --project tools/Inventory.Benchmark -- [--seconds 10] [--items 10000] [--skew 1.0] [--memory-items 20000]
+//        dotnet run -c Release --project tools/Inventory.Benchmark -- --read-side [--rate 500] [--seconds 20] [--items 2000]
+//            [--warehouses 10] [--skew 1.0] [--sample 10] [--crash-rate 400] [--only freshness|crash]
+// Easiest: build/bench.sh [--read-side ...] (provisions a throwaway PostgreSQL and, for --read-side, builds src/Silo).
+// PostgreSQL: --connection "<npgsql connection string>" or INVENTORY_BENCH_POSTGRES.
+// Default: the write-side benchmark, plain Npgsql baseline vs stock item grains on PostgreSQL, in one run.
+// --read-side: the read-side consistency SLA: views' freshness at a steady open-loop rate (in-process silo), then the
+// bound after a crash (two silo processes of src/Silo, one SIGKILLed mid-load); see ReadSideBenchmark.
+if (args.Contains("--read-side"))
+{
+    await ReadSideBenchmark.RunAsync(ReadSideOptions.Parse(args));
+    return;
+}
+
 var options = BenchmarkOptions.Parse(args);
 Console.WriteLine($"Inventory write-side benchmark: {Environment.ProcessorCount} cores, {options.Seconds}s per phase, {options.Items:N0} items (Zipf s={options.Skew})");
 

@@ -15,8 +15,8 @@ namespace Inventory.Integration.Tests.ReadSide;
 public sealed class KillUnderLoadViewsTests(TestDatabase database, ITestOutputHelper output) : IClassFixture<TestDatabase>, IAsyncLifetime
 {
     private const int Scanners = 12;
-    private static readonly TimeSpan LoadBeforeKill = TimeSpan.FromSeconds(4);
-    private static readonly TimeSpan LoadAfterKill = TimeSpan.FromSeconds(4);
+    private static readonly TimeSpan LoadBeforeKill = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan LoadAfterKill = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan RetryBound = TimeSpan.FromSeconds(60);
 

@@ -12,7 +12,16 @@ public sealed class InProcessPostgresSilo : IAsyncLifetime
     public const string ServiceId = "storage-tests";
 
     private readonly TestDatabase _database = new();
+    private readonly Action<HostApplicationBuilder>? _configure;
     private IHost? _host;
+
+    public InProcessPostgresSilo()
+    {
+    }
+
+    /// <summary>With <paramref name="configure"/> adding to the host before the silo is composed (settings, extra
+    /// projections, log capture). Internal: xUnit wants one public constructor on a class fixture.</summary>
+    internal InProcessPostgresSilo(Action<HostApplicationBuilder> configure) => _configure = configure;
 
     public IServiceProvider Services => (_host ?? throw new InvalidOperationException("The silo is not started.")).Services;
 
@@ -31,6 +40,7 @@ public sealed class InProcessPostgresSilo : IAsyncLifetime
             ["Inventory:SiloPort"] = ports[0].ToString(),
             ["Inventory:GatewayPort"] = ports[1].ToString(),
         });
+        _configure?.Invoke(builder);
         builder.AddInventorySilo();
         _host = builder.Build();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

@@ -1,0 +1,26 @@
+using Inventory.EventStore;
+using Inventory.Hosting;
+using Inventory.Projections;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Inventory.Integration.Tests.ReadSide;
+
+/// <summary>The shard of the <c>poisonable</c> projection (one per warehouse), state in the silo's grain storage.</summary>
+[GrainType(GrainTypeName)]
+public sealed class PoisonableViewGrain(
+    [PersistentState("view", ProviderNames.GrainStorage)] IPersistentState<ShardState<PoisonableView>> state,
+    IEventStore store,
+    IDeadLetterStore deadLetters,
+    IOptions<ProjectionOptions> options,
+    TimeProvider time,
+    InventoryMetrics metrics,
+    ILogger<PoisonableViewGrain> logger)
+    : ProjectionShardGrain<PoisonableView>(state, store, deadLetters, options, time, metrics, logger), IPoisonableViewGrain
+{
+    public const string GrainTypeName = "test-poisonable-view";
+
+    public static ProjectionDefinition Definition { get; } = new("poisonable", GrainTypeName, e => StandardProjections.WarehouseOf(e.StreamId));
+
+    public Task<bool> HasSeenAsync(Guid movementId) => Task.FromResult(View.Seen.Contains(movementId));
+}

@@ -86,4 +86,7 @@ public sealed class FaultInjectingEventStore(IEventStore inner) : IEventStore, I
 
     public Task<LogHead> ReadHeadAsync(LogPosition after, int pendingCap = 1_000_000, CancellationToken cancellationToken = default) =>
         ((IEventLog)inner).ReadHeadAsync(after, pendingCap, cancellationToken);
+
+    public Task<StoredEvent?> ReadAtAsync(long position, CancellationToken cancellationToken = default) =>
+        ((IEventLog)inner).ReadAtAsync(position, cancellationToken);
 }

@@ -26,4 +26,9 @@ public interface IViewsGrain : IGrainWithIntegerKey
     /// at <paramref name="position"/>; false when the time ran out.</summary>
     [Alias("wait-for")]
     Task<bool> WaitForAsync(string streamId, long position, TimeSpan timeout);
+
+    /// <summary>Like <see cref="WaitForAsync"/> for the event at a global position, whatever its item (a movement reply's
+    /// <c>position</c>); false when the time ran out or no event has that position.</summary>
+    [Alias("wait-for-position")]
+    Task<bool> WaitForPositionAsync(long position, TimeSpan timeout);
 }

@@ -16,4 +16,7 @@ public interface IEventLog
     /// <summary>The head of the log as seen from <paramref name="after"/>; <see cref="LogHead.Pending"/> counts committed
     /// events after it, at most <paramref name="pendingCap"/>.</summary>
     Task<LogHead> ReadHeadAsync(LogPosition after, int pendingCap = 1_000_000, CancellationToken cancellationToken = default);
+
+    /// <summary>The event at a global position, or null when no committed event has it (yet, or ever: positions have gaps).</summary>
+    Task<StoredEvent?> ReadAtAsync(long position, CancellationToken cancellationToken = default);
 }

@@ -125,6 +125,15 @@ public sealed class InMemoryEventStore : IEventStore, IEventLog
         }
     }
 
+    public Task<StoredEvent?> ReadAtAsync(long position, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var index = _log.BinarySearch(null!, Comparer<StoredEvent>.Create((a, _) => a.GlobalPosition.CompareTo(position)));
+            return Task.FromResult(index >= 0 ? _log[index] : null);
+        }
+    }
+
     public Task<LogHead> ReadHeadAsync(LogPosition after, int pendingCap = 1_000_000, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(pendingCap);

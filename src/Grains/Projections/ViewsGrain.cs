@@ -1,3 +1,4 @@
+using Inventory.EventStore;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
@@ -7,7 +8,7 @@ namespace Inventory.Projections;
 /// (cached for <see cref="ProjectionOptions.GenerationCacheTtl"/>) and assembles the overview.</summary>
 [StatelessWorker]
 [GrainType("views")]
-public sealed class ViewsGrain(IOptions<ProjectionOptions> options, TimeProvider time) : Grain, IViewsGrain
+public sealed class ViewsGrain(IEventLog log, IOptions<ProjectionOptions> options, TimeProvider time) : Grain, IViewsGrain
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
 
@@ -63,6 +64,13 @@ public sealed class ViewsGrain(IOptions<ProjectionOptions> options, TimeProvider
 
             await Task.Delay(PollInterval, time);
         }
+    }
+
+    public async Task<bool> WaitForPositionAsync(long position, TimeSpan timeout)
+    {
+        // A movement's reply comes after its commit, so its event is found at once; an unknown position is not waited for.
+        var stored = await log.ReadAtAsync(position);
+        return stored is not null && await WaitForAsync(stored.StreamId, position, timeout);
     }
 
     private async Task<IWarehouseViewGrain> WarehouseAsync(string warehouseId)

@@ -36,6 +36,21 @@ public abstract partial class EventStoreContract
     }
 
     [Fact]
+    public async Task GivenStoredEvents_WhenReadAtTheirPositions_ThenEachIsFoundAndAPositionWithoutAnEventIsNot()
+    {
+        var streamId = NewStreamId();
+        var appended = await Store.AppendAsync(streamId, 0, NewEvents(streamId, 3));
+
+        var found = await Task.WhenAll(appended.Positions.Select(p => Log.ReadAtAsync(p)));
+
+        Assert.Equal([1, 2, 3], found.Select(e => e!.Version));
+        Assert.All(found, e => Assert.Equal(streamId, e!.StreamId));
+        Assert.Equal(appended.Positions, found.Select(e => e!.GlobalPosition));
+        Assert.Null(await Log.ReadAtAsync(appended.Positions[^1] + 1_000_000));
+        Assert.Null(await Log.ReadAtAsync(0));
+    }
+
+    [Fact]
     public async Task GivenEightEvents_WhenReadingTheLogInPagesOfThree_ThenEachPageResumesAfterThePreviousEnd()
     {
         var start = await ReadLogEndAsync();

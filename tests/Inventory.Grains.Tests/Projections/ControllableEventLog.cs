@@ -14,4 +14,7 @@ public sealed class ControllableEventLog(IEventLog inner) : IEventLog
 
     public Task<LogHead> ReadHeadAsync(LogPosition after, int pendingCap = 1_000_000, CancellationToken cancellationToken = default) =>
         inner.ReadHeadAsync(after, pendingCap, cancellationToken);
+
+    public Task<StoredEvent?> ReadAtAsync(long position, CancellationToken cancellationToken = default) =>
+        inner.ReadAtAsync(position, cancellationToken);
 }

@@ -19,7 +19,8 @@ public sealed class ProjectionGrainTests(ProjectionClusterFixture fixture)
         await fixture.Item(warehouse, "apples").ExecuteAsync(Commands.Pick(3));
         var last = await fixture.Item(warehouse, sku).ExecuteAsync(Commands.Receive(5));
 
-        Assert.True(await fixture.Views.WaitForAsync($"{warehouse}/{sku}", last.Position, TimeSpan.FromSeconds(10)));
+        Assert.True(await fixture.Views.WaitForPositionAsync(last.Position, TimeSpan.FromSeconds(10)));
+        Assert.False(await fixture.Views.WaitForPositionAsync(long.MaxValue, TimeSpan.FromSeconds(10)));
         var stock = await ProjectionClusterFixture.EventuallyAsync(
             () => fixture.Views.GetWarehouseStockAsync(warehouse, null, 10), p => p.Items.Count == 2 && p.Items[0].Version == 3);
         Assert.Equal(("apples", 7L, 8), (stock.Items[0].Sku, stock.Items[0].OnHand, stock.Items[0].ReorderPoint));

@@ -171,6 +171,14 @@ public sealed class PostgresEventStore : IEventStore, IEventLog, IAsyncDisposabl
         return new LogPage(events, events.Count > 0 ? events[^1].LogPosition : after);
     }
 
+    public async Task<StoredEvent?> ReadAtAsync(long position, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand($"SELECT {EventColumns} FROM events WHERE global_position = $1");
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = position });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadEvent(reader) : null;
+    }
+
     public async Task<LogHead> ReadHeadAsync(LogPosition after, int pendingCap = 1_000_000, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(pendingCap);

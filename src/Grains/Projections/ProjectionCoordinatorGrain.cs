@@ -66,7 +66,10 @@ public sealed partial class ProjectionCoordinatorGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         metrics.ProjectionLeft(_definition.Name);
-        if (await _gate.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken))
+
+        // A last checkpoint saves the next activation some re-delivery; it is only an optimisation. When the silo
+        // shuts down its shards are leaving too (and cannot be placed), so it is not attempted then.
+        if (reason.ReasonCode != DeactivationReasonCode.ShuttingDown && await _gate.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken))
         {
             try
             {

@@ -24,6 +24,9 @@ public interface IProjectionCoordinatorGrain : IGrainWithStringKey
     [Alias("partitions")]
     Task<IReadOnlyList<string>> GetPartitionsAsync();
 
+    [Alias("partition-count")]
+    Task<int> GetPartitionCountAsync();
+
     [Alias("status")]
     Task<ProjectionStatus> GetStatusAsync();
 

@@ -112,6 +112,8 @@ public sealed partial class ProjectionCoordinatorGrain(
     public Task<IReadOnlyList<string>> GetPartitionsAsync() =>
         Task.FromResult<IReadOnlyList<string>>(S.Partitions.Order(StringComparer.Ordinal).ToList());
 
+    public Task<int> GetPartitionCountAsync() => Task.FromResult(S.Partitions.Count);
+
     public Task<ProjectionStatus> GetStatusAsync() => MeasureAsync();
 
     public async Task<ProjectionStatus> RebuildAsync()

@@ -29,7 +29,7 @@ public sealed class ViewsGrain(IEventLog log, IOptions<ProjectionOptions> option
     public async Task<Overview> GetOverviewAsync()
     {
         var warehouses = await Coordinator(StandardProjections.Warehouses).GetPartitionsAsync();
-        var skus = await Coordinator(StandardProjections.Skus).GetPartitionsAsync();
+        var skus = await Coordinator(StandardProjections.Skus).GetPartitionCountAsync();
         var summaries = await Task.WhenAll(warehouses.Select(async w => await (await WarehouseAsync(w)).GetSummaryAsync()));
         var totals = new StockTotals(
             summaries.Sum(s => s.Totals.Items),
@@ -41,7 +41,7 @@ public sealed class ViewsGrain(IEventLog log, IOptions<ProjectionOptions> option
             .SelectMany(s => s.MovementsPerMinute)
             .GroupBy(m => m.Minute)
             .ToDictionary(g => g.Key.ToUnixTimeSeconds() / 60, g => g.Sum(m => m.Movements));
-        return new Overview(warehouses.Count, skus.Count, totals, summaries.Sum(s => s.Movements), WarehouseView.PerMinute(perMinute), summaries);
+        return new Overview(warehouses.Count, skus, totals, summaries.Sum(s => s.Movements), WarehouseView.PerMinute(perMinute), summaries);
     }
 
     public async Task<bool> WaitForAsync(string streamId, long position, TimeSpan timeout)

@@ -24,10 +24,16 @@ public static class InventoryProjectionsExtensions
         builder.Services.AddSingleton(StandardProjections.Skus);
         builder.Services.AddHostedService<ProjectionKeeper>();
 
-        var live = builder.Configuration.GetSection(ProjectionOptions.Section)[nameof(ProjectionOptions.LiveStream)] ?? "Memory";
+        var section = builder.Configuration.GetSection(ProjectionOptions.Section);
+        var live = section[nameof(ProjectionOptions.LiveStream)] ?? "Memory";
         if (!string.Equals(live, "None", StringComparison.OrdinalIgnoreCase))
         {
-            builder.AddMemoryStreams(StockEventStream.ProviderName, streams => streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
+            var poll = section.GetValue(nameof(ProjectionOptions.LivePollInterval), new ProjectionOptions().LivePollInterval);
+            builder.AddMemoryStreams(StockEventStream.ProviderName, streams =>
+            {
+                streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
+                streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = poll));
+            });
         }
 
         return builder;

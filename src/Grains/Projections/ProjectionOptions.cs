@@ -47,12 +47,16 @@ public sealed class ProjectionOptions
     /// catch-up alone (<c>None</c>).</summary>
     public string LiveStream { get; set; } = "Memory";
 
+    /// <summary>How often the live stream's queues are read (Orleans' default, 100 ms, would add 50 ms to freshness
+    /// on average; each read of an empty queue costs a little CPU).</summary>
+    public TimeSpan LivePollInterval { get; set; } = TimeSpan.FromMilliseconds(40);
+
     public bool IsValid =>
         CatchUpInterval > TimeSpan.Zero && CheckpointInterval > TimeSpan.Zero && ShardFlushInterval > TimeSpan.Zero
         && PageSize is >= 1 and <= 100_000 && PagesPerTick >= 1 && RebuildPagesPerTick >= 1
         && MaxAttempts >= 1 && FirstRetryBackoff >= TimeSpan.Zero && StallAfter > TimeSpan.Zero && LiveLag >= TimeSpan.Zero
         && KeeperInterval > TimeSpan.Zero && GenerationCacheTtl >= TimeSpan.Zero && Handover >= TimeSpan.Zero
-        && LiveStream is "Memory" or "None";
+        && LiveStream is "Memory" or "None" && LivePollInterval > TimeSpan.Zero;
 
     public ShardRetryPolicy RetryPolicy => new(MaxAttempts, FirstRetryBackoff);
 }

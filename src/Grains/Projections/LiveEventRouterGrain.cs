@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Orleans.Streams;
 using Orleans.Streams.Core;
 
@@ -14,13 +13,10 @@ namespace Inventory.Projections;
 [GrainType("live-event-router")]
 public sealed partial class LiveEventRouterGrain(
     ProjectionCatalog catalog,
-    IOptions<ProjectionOptions> options,
-    TimeProvider time,
+    GenerationDirectory directory,
     ILogger<LiveEventRouterGrain> logger)
     : Grain, ILiveEventRouterGrain, IStreamSubscriptionObserver, IAsyncObserver<EventBatch>
 {
-    private readonly Dictionary<string, (IReadOnlyList<int> Generations, DateTimeOffset FetchedAt)> _generations = new(StringComparer.Ordinal);
-
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
     {
         ArgumentNullException.ThrowIfNull(handleFactory);
@@ -50,7 +46,7 @@ public sealed partial class LiveEventRouterGrain(
     {
         try
         {
-            var generations = await LiveGenerationsAsync(definition);
+            var generations = await directory.LiveGenerationsAsync(definition.Name);
             await Task.WhenAll(
                 from generation in generations
                 from partition in events.GroupBy(definition.PartitionOf, StringComparer.Ordinal)
@@ -60,19 +56,6 @@ public sealed partial class LiveEventRouterGrain(
         {
             LogNotDelivered(logger, ex, definition.Name, events.Count, events[0].StreamId, events[0].Version, events[^1].Version, events[0].EventId);
         }
-    }
-
-    private async Task<IReadOnlyList<int>> LiveGenerationsAsync(ProjectionDefinition definition)
-    {
-        var now = time.GetUtcNow();
-        if (_generations.TryGetValue(definition.Name, out var cached) && now - cached.FetchedAt < options.Value.GenerationCacheTtl)
-        {
-            return cached.Generations;
-        }
-
-        var generations = await GrainFactory.GetGrain<IProjectionCoordinatorGrain>(definition.Name).GetLiveGenerationsAsync();
-        _generations[definition.Name] = (generations, now);
-        return generations;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Live events of warehouse {Warehouse}: stream error")]

@@ -1,5 +1,4 @@
 using Inventory.EventStore;
-using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
 namespace Inventory.Projections;
@@ -8,11 +7,9 @@ namespace Inventory.Projections;
 /// (cached for <see cref="ProjectionOptions.GenerationCacheTtl"/>) and assembles the overview.</summary>
 [StatelessWorker]
 [GrainType("views")]
-public sealed class ViewsGrain(IEventLog log, IOptions<ProjectionOptions> options, TimeProvider time) : Grain, IViewsGrain
+public sealed class ViewsGrain(IEventLog log, GenerationDirectory directory, TimeProvider time) : Grain, IViewsGrain
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
-
-    private readonly Dictionary<string, (int Generation, DateTimeOffset FetchedAt)> _active = new(StringComparer.Ordinal);
 
     public async Task<WarehouseStockPage> GetWarehouseStockAsync(string warehouseId, string? afterSku, int limit) =>
         await (await WarehouseAsync(warehouseId)).GetStockAsync(afterSku, limit);
@@ -88,16 +85,5 @@ public sealed class ViewsGrain(IEventLog log, IOptions<ProjectionOptions> option
     private IProjectionCoordinatorGrain Coordinator(ProjectionDefinition definition) =>
         GrainFactory.GetGrain<IProjectionCoordinatorGrain>(definition.Name);
 
-    private async Task<int> ActiveGenerationAsync(ProjectionDefinition definition)
-    {
-        var now = time.GetUtcNow();
-        if (_active.TryGetValue(definition.Name, out var cached) && now - cached.FetchedAt < options.Value.GenerationCacheTtl)
-        {
-            return cached.Generation;
-        }
-
-        var generation = await Coordinator(definition).GetActiveGenerationAsync();
-        _active[definition.Name] = (generation, now);
-        return generation;
-    }
+    private ValueTask<int> ActiveGenerationAsync(ProjectionDefinition definition) => directory.ActiveGenerationAsync(definition.Name);
 }

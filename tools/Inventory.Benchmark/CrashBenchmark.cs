@@ -1,3 +1,4 @@
+using Inventory.Testing;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Inventory.Projections;
@@ -27,6 +28,13 @@ internal static class CrashBenchmark
     private static readonly TimeSpan CompleteBound = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan CheckInterval = TimeSpan.FromMilliseconds(100);
 
+    // Warnings, and the read side's own information lines (coordinators starting, catch-up, rebuilds).
+    private static readonly Dictionary<string, string> QuietSilo = new(StringComparer.Ordinal)
+    {
+        ["Logging__LogLevel__Default"] = "Warning",
+        ["Logging__LogLevel__Inventory"] = "Information",
+    };
+
     public static async Task<CrashResult> RunAsync(ReadSideOptions options)
     {
         await using var database = await BenchDatabase.CreateAsync(options.ConnectionString, "crash");
@@ -40,8 +48,8 @@ internal static class CrashBenchmark
         try
         {
             var starting = Stopwatch.StartNew();
-            silos.Add(SiloProcess.Start("silo-a", siloConnection, clusterId, ServiceId));
-            silos.Add(SiloProcess.Start("silo-b", siloConnection, clusterId, ServiceId));
+            silos.Add(SiloProcess.Start("silo-a", siloConnection, clusterId, ServiceId, QuietSilo));
+            silos.Add(SiloProcess.Start("silo-b", siloConnection, clusterId, ServiceId, QuietSilo));
             await WaitForMembersAsync(store, clusterId, silos);
             client = await StartClientAsync(database.ConnectionString, clusterId);
             var grains = client.Services.GetRequiredService<IClusterClient>();

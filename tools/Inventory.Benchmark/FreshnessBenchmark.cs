@@ -1,3 +1,4 @@
+using Inventory.Testing;
 using System.Diagnostics;
 using Inventory.Hosting;
 using Inventory.Projections;

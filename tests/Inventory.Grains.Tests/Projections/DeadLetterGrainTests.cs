@@ -1,3 +1,4 @@
+using Inventory.Testing.Projections;
 using Inventory.Projections;
 
 namespace Inventory.Grains.Tests.Projections;

@@ -1,3 +1,4 @@
+using Inventory.Testing.Projections;
 using Inventory.EventStore;
 using Inventory.Hosting;
 using Inventory.Projections;

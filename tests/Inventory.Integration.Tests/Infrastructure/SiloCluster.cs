@@ -1,3 +1,4 @@
+using Inventory.Testing;
 using Inventory.Silo;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,3 +1,4 @@
+using Inventory.Testing;
 using Inventory.Integration.Tests.Infrastructure;
 using Inventory.Silo;
 using Microsoft.Extensions.Configuration;

@@ -1,3 +1,4 @@
+using Inventory.Testing.Projections;
 using Inventory.Integration.Tests.Persistence;
 using Inventory.Projections;
 using Microsoft.Extensions.Configuration;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Inventory.Projections;
 
-namespace Inventory.Integration.Tests.ReadSide;
+namespace Inventory.Testing.Projections;
 
 /// <summary>A projection with a bug that tests switch on and off: it throws on the movements in <see cref="Poisoned"/>.</summary>
 [GenerateSerializer, Alias("test.poisonable-view")]

@@ -1,6 +1,6 @@
 using Inventory.Projections;
 
-namespace Inventory.Integration.Tests.ReadSide;
+namespace Inventory.Testing.Projections;
 
 [Alias("test.poisonable-view-grain")]
 public interface IPoisonableViewGrain : IProjectionShardGrain

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Inventory.Integration.Tests.Infrastructure;
+namespace Inventory.Testing;
 
 /// <summary>Loopback ports the OS reports free right now (it hands out each one once in a while, so tests
 /// running side by side do not collide).</summary>

@@ -4,8 +4,9 @@ using Inventory.Projections;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Inventory.Grains.Tests.Projections;
+namespace Inventory.Testing.Projections;
 
+/// <summary>The shard of the <c>poisonable</c> projection (one per warehouse), state in the silo's grain storage.</summary>
 [GrainType(GrainTypeName)]
 public sealed class PoisonableViewGrain(
     [PersistentState("view", ProviderNames.GrainStorage)] IPersistentState<ShardState<PoisonableView>> state,

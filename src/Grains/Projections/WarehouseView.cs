@@ -89,7 +89,13 @@ public sealed class WarehouseView : IProjectionView
     {
         Movements++;
         var minute = recordedAt.ToUnixTimeSeconds() / 60;
+        var isNew = !MinuteCounts.ContainsKey(minute);
         MinuteCounts[minute] = MinuteCounts.GetValueOrDefault(minute) + 1;
+        if (!isNew)
+        {
+            return;
+        }
+
         var oldest = MinuteCounts.Keys.Max() - MinutesKept;
         foreach (var stale in MinuteCounts.Keys.Where(m => m <= oldest).ToList())
         {

@@ -1,6 +1,7 @@
 using Inventory.Silo;
 
-var builder = Host.CreateApplicationBuilder(args);
+// Settings (appsettings.json: log levels) next to the program, wherever it is started from.
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddInventorySilo();
 
 using var host = builder.Build();

@@ -8,11 +8,13 @@ public sealed class ProjectionOptions
     /// <summary>How often each projection reads the global log for what the live stream did not bring.</summary>
     public TimeSpan CatchUpInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>How often a coordinator flushes its shards and then stores its checkpoint.</summary>
-    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>How often a coordinator flushes its shards and then stores its checkpoint: each flush writes every shard
+    /// that took events since the last one (a grain storage write each), and a restarted coordinator delivers again
+    /// what came after its stored checkpoint.</summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How often a shard writes its state when the coordinator has not made it (e.g. only live events).</summary>
-    public TimeSpan ShardFlushInterval { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan ShardFlushInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     public int PageSize { get; set; } = 1000;
 

@@ -24,7 +24,7 @@ trap cleanup EXIT
 
 if [[ -z ${INVENTORY_BENCH_POSTGRES:-} ]]; then
   "$root/build/pg.sh" install
-  port=$((57000 + RANDOM % 1000))
+  port=$("$root/build/pg.sh" port 57000 57999)
   "$root/build/pg.sh" start "$work/pg" "$port"
   pg_dir="$work/pg"
   INVENTORY_BENCH_POSTGRES="$("$root/build/pg.sh" url "$work/pg" "$port");Maximum Pool Size=80"

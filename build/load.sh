@@ -53,7 +53,7 @@ trap 'exit 143' TERM
 
 # --- PostgreSQL, build ---------------------------------------------------------------------------------------------
 "$root/build/pg.sh" install
-pg_port=$((57000 + RANDOM % 1000))
+pg_port=$("$root/build/pg.sh" port 57000 57999)
 "$root/build/pg.sh" start "$work/pg" "$pg_port"
 pg_dir="$work/pg"
 connection="$("$root/build/pg.sh" url "$work/pg" "$pg_port");Maximum Pool Size=80"

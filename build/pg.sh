@@ -5,6 +5,7 @@
 #   build/pg.sh start <dir> <port>   initdb <dir>/data (if new) and start a server on 127.0.0.1:<port>
 #   build/pg.sh stop  <dir>          stop it (the directory stays; remove it yourself)
 #   build/pg.sh url   <dir> <port>   print the connection string
+#   build/pg.sh port  <lo> <hi>      print a loopback port in lo..hi that nothing listens on now
 #
 # Installs Debian's `postgresql` package when no server binaries are present. PostgreSQL refuses to run as
 # root, so the cluster belongs to the `postgres` user: <dir> must be reachable by that user (e.g. under /tmp).
@@ -12,7 +13,7 @@
 # fsync stays on: commits are real, as in production.
 set -euo pipefail
 
-usage() { echo "usage: $0 install | start <dir> <port> | stop <dir> | url <dir> <port>" >&2; exit 2; }
+usage() { echo "usage: $0 install | start <dir> <port> | stop <dir> | url <dir> <port> | port <lo> <hi>" >&2; exit 2; }
 
 as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 as_postgres() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else sudo -u postgres -- "$@"; fi; }
@@ -78,10 +79,26 @@ stop() {
     fi
 }
 
+free_port() {
+    local lo=$1 hi=$2 span port tries
+    span=$((hi - lo + 1))
+    port=$((lo + RANDOM % span))
+    for ((tries = 0; tries < span; tries++)); do
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            echo "$port"
+            return 0
+        fi
+        port=$((lo + (port - lo + 1) % span))
+    done
+    echo "pg.sh: no free port in $lo..$hi" >&2
+    return 1
+}
+
 case "${1:-}" in
     install) [[ $# -eq 1 ]] || usage; ensure_installed ;;
     start) [[ $# -eq 3 ]] || usage; start "$2" "$3" ;;
     stop) [[ $# -eq 2 || $# -eq 3 ]] || usage; stop "$2" ;;
     url) [[ $# -eq 3 ]] || usage; url "$2" "$3" ;;
+    port) [[ $# -eq 3 ]] || usage; free_port "$2" "$3" ;;
     *) usage ;;
 esac

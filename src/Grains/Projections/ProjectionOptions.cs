@@ -5,8 +5,10 @@ public sealed class ProjectionOptions
 {
     public const string Section = "Inventory:Projections";
 
-    /// <summary>How often each projection reads the global log for what the live stream did not bring.</summary>
-    public TimeSpan CatchUpInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+    /// <summary>How often each projection reads the global log for what the live stream did not bring. Each read
+    /// delivers to every shard with events in it (duplicates of the live path, mostly): shorter costs more calls;
+    /// with the live stream off it is the views' freshness.</summary>
+    public TimeSpan CatchUpInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>How often a coordinator flushes its shards and then stores its checkpoint: each flush writes every shard
     /// that took events since the last one (a grain storage write each), and a restarted coordinator delivers again

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Inventory.EventStore;
+using Inventory.Projections;
 using Inventory.StockItems;
 
 namespace Inventory.Benchmark;
@@ -7,7 +8,7 @@ namespace Inventory.Benchmark;
 /// <summary>How long an item with a long history takes to activate: snapshot + tail, and (for reference) a full fold.</summary>
 internal static class ActivationBenchmark
 {
-    public static async Task<(double WithSnapshotMillis, double FullFoldMillis)> RunAsync(IEventStore store, IGrainFactory grains, int events, int snapshotInterval)
+    public static async Task<(double WithSnapshotMillis, double FullFoldMillis)> RunAsync(IEventStore store, IGrainFactory grains, ProjectionCatalog catalog, int events, int snapshotInterval)
     {
         var key = $"bench-history/sku-{Guid.NewGuid():N}"[..40];
         var stream = new StockItemStream(store, key);
@@ -38,6 +39,7 @@ internal static class ActivationBenchmark
             version += batch.Count;
         }
 
+        await ReadSideSettler.SettleAsync(grains, catalog);
         var withSnapshot = await MedianActivationAsync(grains, key, events, 5);
         await store.DeleteSnapshotAsync(key);
         var fullFold = await MedianActivationAsync(grains, key, events, 1);

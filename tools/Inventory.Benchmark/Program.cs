@@ -2,6 +2,7 @@ using Inventory.Benchmark;
 using Inventory.EventStore;
 using Inventory.EventStore.Postgres;
 using Inventory.Hosting;
+using Inventory.Projections;
 using Inventory.StockItems;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -50,6 +51,7 @@ await host.StartAsync();
 var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
 var grains = host.Services.GetRequiredService<IGrainFactory>();
 var store = host.Services.GetRequiredService<IEventStore>();
+var catalog = host.Services.GetRequiredService<ProjectionCatalog>();
 var keys = Enumerable.Range(0, options.Items).Select(i => $"wh-{i % 10:D2}/sku-{i:D6}").ToArray();
 var load = new MovementLoad(grains, keys, new ZipfSampler(keys.Length, options.Skew));
 var phase = TimeSpan.FromSeconds(options.Seconds);
@@ -64,6 +66,7 @@ foreach (var callers in new[] { 16, 64 })
     results[$"baseline-{callers}"] = await BaselineBenchmark.RunAsync(dataSource, callers, phase);
     Console.WriteLine($"baseline  one row per transaction, {callers,2} writers: {results[$"baseline-{callers}"]}");
     appends.TakeSummary();
+    await ReadSideSettler.SettleAsync(grains, catalog);
     results[$"grains-{callers}"] = await load.RunClosedAsync(callers, phase);
     Console.WriteLine($"grains    movements,              {callers,2} callers: {results[$"grains-{callers}"]}");
     PrintAppends(appends);
@@ -77,6 +80,7 @@ Console.WriteLine($"baseline  open loop at {halfRate:N0}/s, one row per transact
 appends.TakeSummary();
 var pausedBefore = GC.GetTotalPauseDuration();
 var gen2Before = GC.CollectionCount(2);
+await ReadSideSettler.SettleAsync(grains, catalog);
 results["open-half"] = await load.RunOpenAsync(halfRate, phase);
 var paused = GC.GetTotalPauseDuration() - pausedBefore;
 Console.WriteLine($"grains    open loop at {halfRate:N0}/s (half the 64-caller rate): {results["open-half"]}");
@@ -84,10 +88,10 @@ PrintAppends(appends);
 Console.WriteLine($"          GC paused the process {paused.TotalMilliseconds:N0} ms in all during that run ({GC.CollectionCount(2) - gen2Before} gen2 collections)");
 
 var snapshotInterval = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StockItemOptions>>().Value.SnapshotInterval;
-var (withSnapshot, fullFold) = await ActivationBenchmark.RunAsync(store, grains, 100_000, snapshotInterval);
+var (withSnapshot, fullFold) = await ActivationBenchmark.RunAsync(store, grains, catalog, 100_000, snapshotInterval);
 Console.WriteLine($"activation of an item with 100,000 events: {withSnapshot:N1} ms (snapshot every {snapshotInterval} + tail); {fullFold:N1} ms folding all events without a snapshot");
 
-var bytesPerItem = await MemoryBenchmark.BytesPerActiveItemAsync(grains, options.MemoryItems);
+var bytesPerItem = await MemoryBenchmark.BytesPerActiveItemAsync(grains, catalog, options.MemoryItems);
 Console.WriteLine($"memory per active item (no reservations): {bytesPerItem:N0} bytes over {options.MemoryItems:N0} activations");
 
 await host.StopAsync();

@@ -11,17 +11,20 @@ namespace Inventory.StockItems;
 // crash just before) reaches the views through the projections' catch-up from the event store instead.
 public sealed partial class StockItemGrain
 {
-    private IAsyncStream<EventBatch>? _liveStream;
+    // The provider (a silo singleton) and the stream's id, not a stream handle, which every active item would keep:
+    // a short-lived one is made per publish instead.
+    private IStreamProvider? _liveStreams;
+    private StreamId _liveStreamId;
 
     private void OpenLiveStream(StockItemKey key)
     {
-        var provider = ServiceProvider.GetKeyedService<IStreamProvider>(StockEventStream.ProviderName);
-        _liveStream = provider?.GetStream<EventBatch>(StreamId.Create(StockEventStream.Namespace, key.WarehouseId));
+        _liveStreams = ServiceProvider.GetKeyedService<IStreamProvider>(StockEventStream.ProviderName);
+        _liveStreamId = StreamId.Create(StockEventStream.Namespace, key.WarehouseId);
     }
 
     private async Task PublishAsync(IReadOnlyList<EventData> stored, int firstVersion, IReadOnlyList<long> positions)
     {
-        if (_liveStream is null)
+        if (_liveStreams is null)
         {
             return;
         }
@@ -41,7 +44,7 @@ public sealed partial class StockItemGrain
         }).ToList();
         try
         {
-            await _liveStream.OnNextAsync(new EventBatch(envelopes));
+            await _liveStreams.GetStream<EventBatch>(_liveStreamId).OnNextAsync(new EventBatch(envelopes));
         }
         catch (Exception ex)
         {

@@ -1,9 +1,14 @@
 namespace Inventory.Projections;
 
-/// <summary>The <c>skus</c> projection's shard of one SKU: its numbers in every warehouse.</summary>
+/// <summary>The <c>skus</c> projection's shard of one bucket of SKUs (see <c>StandardProjections.SkuBucketOf</c>): each
+/// SKU's numbers in every warehouse.</summary>
 [Alias("inventory.sku-view")]
 public interface ISkuViewGrain : IProjectionShardGrain
 {
     [Alias("stock")]
-    Task<SkuStock> GetStockAsync();
+    Task<SkuStock> GetStockAsync(string sku);
+
+    /// <summary>How many SKUs the bucket has.</summary>
+    [Alias("sku-count")]
+    Task<int> GetSkuCountAsync();
 }

@@ -33,6 +33,8 @@ public sealed partial class ProjectionCoordinatorGrain(
     // Counting pending events costs about 0.7 ms per thousand: the lag in events is reported up to this many.
     private const int PendingCap = 50_000;
 
+    private const int FlushConcurrency = 8;
+
     private readonly ProjectionOptions _options = options.Value;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ProjectionDefinition _definition = null!;
@@ -258,8 +260,7 @@ public sealed partial class ProjectionCoordinatorGrain(
     {
         foreach (var cursor in _rebuild is null ? [_active] : new[] { _active, _rebuild })
         {
-            var flushed = !cursor.MustRewind && (await Task.WhenAll(cursor.Unflushed.Select(p =>
-                _definition.Shard(GrainFactory, cursor.Generation, p.Key).FlushAsync(p.Value)))).All(ok => ok);
+            var flushed = !cursor.MustRewind && await FlushAllAsync(cursor);
             if (flushed)
             {
                 cursor.Flushed();
@@ -285,6 +286,20 @@ public sealed partial class ProjectionCoordinatorGrain(
         }
 
         _lastCheckpointAt = time.GetUtcNow();
+    }
+
+    /// <summary>Has the shards write their state, a few at a time: each write is a storage round trip and a commit,
+    /// and all of them at once would queue in front of the stock items' appends on the same database.</summary>
+    private async Task<bool> FlushAllAsync(GenerationCursor cursor)
+    {
+        var all = true;
+        foreach (var chunk in cursor.Unflushed.Chunk(FlushConcurrency))
+        {
+            var results = await Task.WhenAll(chunk.Select(p => _definition.Shard(GrainFactory, cursor.Generation, p.Key).FlushAsync(p.Value)));
+            all &= results.All(ok => ok);
+        }
+
+        return all;
     }
 
     /// <summary>Advances the rebuilding generation; once it has read to the end it also gets live events, and after

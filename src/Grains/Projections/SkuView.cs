@@ -1,20 +1,28 @@
 namespace Inventory.Projections;
 
-/// <summary>The <c>skus</c> projection's view of one SKU: its numbers in every warehouse.</summary>
-[GenerateSerializer, Alias("inventory.sku-view-state")]
+/// <summary>The <c>skus</c> projection's view of one bucket of SKUs: each SKU's numbers in every warehouse.</summary>
+[GenerateSerializer, Alias("inventory.sku-bucket-view-state")]
 public sealed class SkuView : IProjectionView
 {
-    [Id(0)] public Dictionary<string, StockLevel> Warehouses { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>SKU, then warehouse.</summary>
+    [Id(0)] public Dictionary<string, Dictionary<string, StockLevel>> Skus { get; set; } = new(StringComparer.Ordinal);
 
     public void Apply(ProjectedEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        Warehouses[e.WarehouseId] = StockLevels.Apply(Warehouses.GetValueOrDefault(e.WarehouseId), e);
+        if (!Skus.TryGetValue(e.Sku, out var warehouses))
+        {
+            Skus[e.Sku] = warehouses = new Dictionary<string, StockLevel>(StringComparer.Ordinal);
+        }
+
+        warehouses[e.WarehouseId] = StockLevels.Apply(warehouses.GetValueOrDefault(e.WarehouseId), e);
     }
 
     public SkuStock Stock(string sku)
     {
-        var levels = Warehouses.Values.OrderBy(l => l.WarehouseId, StringComparer.Ordinal).ToList();
+        var levels = Skus.TryGetValue(sku, out var warehouses)
+            ? warehouses.Values.OrderBy(l => l.WarehouseId, StringComparer.Ordinal).ToList()
+            : [];
         return new SkuStock(sku, levels, StockLevels.Total(levels));
     }
 }

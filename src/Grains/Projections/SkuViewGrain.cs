@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Inventory.Projections;
 
-/// <summary>The <c>skus</c> projection's shard of one SKU.</summary>
+/// <summary>The <c>skus</c> projection's shard of one bucket of SKUs.</summary>
 [GrainType(GrainTypeName)]
 public sealed class SkuViewGrain(
     [PersistentState("view", ProviderNames.GrainStorage)] IPersistentState<ShardState<SkuView>> state,
@@ -19,5 +19,7 @@ public sealed class SkuViewGrain(
 {
     public const string GrainTypeName = "sku-view";
 
-    public Task<SkuStock> GetStockAsync() => Task.FromResult(View.Stock(Partition));
+    public Task<SkuStock> GetStockAsync(string sku) => Task.FromResult(View.Stock(sku));
+
+    public Task<int> GetSkuCountAsync() => Task.FromResult(View.Skus.Count);
 }

@@ -6,8 +6,12 @@ public static class StandardProjections
     /// <summary>Per warehouse: stock by SKU, low stock, recent movements, movements per minute.</summary>
     public static ProjectionDefinition Warehouses { get; } = new("warehouses", WarehouseViewGrain.GrainTypeName, e => WarehouseOf(e.StreamId));
 
-    /// <summary>Per SKU: its stock in every warehouse.</summary>
-    public static ProjectionDefinition Skus { get; } = new("skus", SkuViewGrain.GrainTypeName, e => SkuOf(e.StreamId));
+    /// <summary>Per SKU: its stock in every warehouse. SKUs are spread over <see cref="SkuBuckets"/> shards (by a stable
+    /// hash), not one shard each: a checkpoint writes every shard that changed, and a catalogue of many thousand SKUs
+    /// would make that thousands of storage writes. Changing the number of buckets needs a rebuild.</summary>
+    public static ProjectionDefinition Skus { get; } = new("skus", SkuViewGrain.GrainTypeName, e => SkuBucketOf(SkuOf(e.StreamId)));
+
+    public const int SkuBuckets = 64;
 
     public static string WarehouseOf(string streamId)
     {
@@ -20,5 +24,19 @@ public static class StandardProjections
     {
         ArgumentNullException.ThrowIfNull(streamId);
         return streamId[(streamId.IndexOf('/', StringComparison.Ordinal) + 1)..];
+    }
+
+    /// <summary>The <c>skus</c> shard of a SKU: FNV-1a of its characters (stable across processes and versions, unlike
+    /// <see cref="string.GetHashCode()"/>) modulo <see cref="SkuBuckets"/>, as two digits.</summary>
+    public static string SkuBucketOf(string sku)
+    {
+        ArgumentNullException.ThrowIfNull(sku);
+        var hash = 2166136261u;
+        foreach (var c in sku)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return (hash % SkuBuckets).ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -21,12 +21,15 @@ public sealed class ViewsGrain(IEventLog log, GenerationDirectory directory, Tim
         await (await WarehouseAsync(warehouseId)).GetRecentMovementsAsync();
 
     public async Task<SkuStock> GetSkuStockAsync(string sku) =>
-        await (await SkuAsync(sku)).GetStockAsync();
+        await (await SkuAsync(sku)).GetStockAsync(sku);
 
     public async Task<Overview> GetOverviewAsync()
     {
         var warehouses = await Coordinator(StandardProjections.Warehouses).GetPartitionsAsync();
-        var skus = await Coordinator(StandardProjections.Skus).GetPartitionCountAsync();
+        var buckets = await Coordinator(StandardProjections.Skus).GetPartitionsAsync();
+        var skuGeneration = await ActiveGenerationAsync(StandardProjections.Skus);
+        var skus = (await Task.WhenAll(buckets.Select(b =>
+            GrainFactory.GetGrain<ISkuViewGrain>(StandardProjections.Skus.ShardKey(skuGeneration, b)).GetSkuCountAsync()))).Sum();
         var summaries = await Task.WhenAll(warehouses.Select(async w => await (await WarehouseAsync(w)).GetSummaryAsync()));
         var totals = new StockTotals(
             summaries.Sum(s => s.Totals.Items),
@@ -79,7 +82,7 @@ public sealed class ViewsGrain(IEventLog log, GenerationDirectory directory, Tim
     private async Task<ISkuViewGrain> SkuAsync(string sku)
     {
         var definition = StandardProjections.Skus;
-        return GrainFactory.GetGrain<ISkuViewGrain>(definition.ShardKey(await ActiveGenerationAsync(definition), sku));
+        return GrainFactory.GetGrain<ISkuViewGrain>(definition.ShardKey(await ActiveGenerationAsync(definition), StandardProjections.SkuBucketOf(sku)));
     }
 
     private IProjectionCoordinatorGrain Coordinator(ProjectionDefinition definition) =>

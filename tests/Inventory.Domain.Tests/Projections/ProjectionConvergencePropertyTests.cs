@@ -118,12 +118,12 @@ public sealed class ProjectionConvergencePropertyTests
 
         public void Deliver(IEnumerable<EventEnvelope> events)
         {
-            foreach (var group in events.GroupBy(e => StandardProjections.WarehouseOf(e.StreamId)))
+            foreach (var group in events.GroupBy(StandardProjections.Warehouses.PartitionOf))
             {
                 Shard(Warehouses, group.Key).ApplyAsync(group.ToList()).GetAwaiter().GetResult();
             }
 
-            foreach (var group in events.GroupBy(e => StandardProjections.SkuOf(e.StreamId)))
+            foreach (var group in events.GroupBy(StandardProjections.Skus.PartitionOf))
             {
                 Shard(Skus, group.Key).ApplyAsync(group.ToList()).GetAwaiter().GetResult();
             }

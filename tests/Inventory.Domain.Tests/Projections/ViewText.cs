@@ -30,5 +30,6 @@ internal static class ViewText
     }
 
     public static string Of(SkuView view) =>
-        string.Join('\n', view.Warehouses.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {p.Value}"));
+        string.Join('\n', view.Skus.OrderBy(p => p.Key, StringComparer.Ordinal)
+            .SelectMany(s => s.Value.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{s.Key} at {p.Key}: {p.Value}")));
 }

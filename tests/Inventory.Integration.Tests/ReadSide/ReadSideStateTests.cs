@@ -111,7 +111,7 @@ public sealed class ReadSideStateTests(ReadSideSilo silo, ITestOutputHelper outp
     /// <summary>The activation of every shard of the standard projections (an empty delivery answers with it).</summary>
     private async Task<Dictionary<string, Guid>> ShardActivationsAsync(ReplayedStore replay)
     {
-        var shards = replay.Warehouses.Select(w => (StandardProjections.Warehouses, w)).Concat(replay.Skus.Select(s => (StandardProjections.Skus, s)));
+        var shards = replay.Warehouses.Select(w => (StandardProjections.Warehouses, w)).Concat(replay.Skus.Select(StandardProjections.SkuBucketOf).Distinct().Select(b => (StandardProjections.Skus, b)));
         var acks = await Task.WhenAll(shards.Select(async s =>
             (Key: s.Item1.ShardKey(1, s.Item2), Ack: await s.Item1.Shard(silo.Grains, 1, s.Item2).ApplyAsync([]))));
         return acks.ToDictionary(a => a.Key, a => a.Ack.Activation, StringComparer.Ordinal);

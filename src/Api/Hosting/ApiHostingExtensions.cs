@@ -1,8 +1,10 @@
 using Inventory.Api.Endpoints;
 using Inventory.Api.Health;
+using Inventory.Api.Live;
 using Inventory.Api.Problems;
 using Inventory.Api.Security;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Scalar.AspNetCore;
@@ -52,6 +54,11 @@ public static class ApiHostingExtensions
             health.AddCheck<PostgresHealthCheck>("postgres", tags: [HealthEndpoints.ReadyTag]);
         }
 
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<LiveConnectionLimiter>();
+        services.AddSingleton<LiveMovementsHub>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveMovementsHub>());
+
         services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityTransformer>());
 
         if (api.UseOrleansClient)
@@ -78,6 +85,9 @@ public static class ApiHostingExtensions
         app.MapMovementEndpoints();
         app.MapItemEndpoints();
         app.MapAdminEndpoints();
+        app.MapViewEndpoints();
+        app.MapLiveEndpoints();
+        app.MapProjectionAdminEndpoints();
         return app;
     }
 }

@@ -29,6 +29,8 @@ public sealed class SecurityMatrixTests(ApiFixture fixture)
         ("POST admin/projections rebuild", ["operator"]),
         ("GET admin/dead-letters", ["operator"]),
         ("POST admin/dead-letters retry", ["operator"]),
+        ("GET dashboard page", ["none", "unknown", "scanner", "dashboard", "operator"]),
+        ("GET dashboard script", ["none", "unknown", "scanner", "dashboard", "operator"]),
         ("GET health/live", ["none", "unknown", "scanner", "dashboard", "operator"]),
         ("GET health/ready", ["none", "unknown", "scanner", "dashboard", "operator"]),
         ("GET openapi", ["none", "unknown", "scanner", "dashboard", "operator"]),
@@ -146,6 +148,8 @@ public sealed class SecurityMatrixTests(ApiFixture fixture)
         "POST admin/projections rebuild" => client.PostAsync("/api/v1/admin/projections/no-such-projection/rebuild", null),
         "GET admin/dead-letters" => client.GetAsync("/api/v1/admin/dead-letters"),
         "POST admin/dead-letters retry" => client.PostAsync($"/api/v1/admin/dead-letters/{long.MaxValue}/retry", null),
+        "GET dashboard page" => client.GetAsync("/"),
+        "GET dashboard script" => client.GetAsync("/dashboard/dashboard.js"),
         _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, null),
     };
 }

@@ -1,4 +1,5 @@
 using Inventory.Api.Endpoints;
+using Inventory.Api.Dashboard;
 using Inventory.Api.Health;
 using Inventory.Api.Live;
 using Inventory.Api.Problems;
@@ -58,6 +59,7 @@ public static class ApiHostingExtensions
         services.AddSingleton<LiveConnectionLimiter>();
         services.AddSingleton<LiveMovementsHub>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveMovementsHub>());
+        services.AddSingleton<DashboardAssets>();
 
         services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityTransformer>());
 
@@ -72,6 +74,7 @@ public static class ApiHostingExtensions
     public static WebApplication UseInventoryApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
@@ -88,6 +91,7 @@ public static class ApiHostingExtensions
         app.MapViewEndpoints();
         app.MapLiveEndpoints();
         app.MapProjectionAdminEndpoints();
+        app.MapDashboardEndpoints();
         return app;
     }
 }

@@ -13,6 +13,7 @@ public sealed class DashboardAssets
         [".html"] = "text/html; charset=utf-8",
         [".css"] = "text/css; charset=utf-8",
         [".js"] = "text/javascript; charset=utf-8",
+        [".svg"] = "image/svg+xml",
     };
 
     private readonly Dictionary<string, DashboardAsset> _assets = new(StringComparer.Ordinal);

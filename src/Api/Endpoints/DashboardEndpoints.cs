@@ -17,8 +17,9 @@ public static class DashboardEndpoints
         var group = app.MapGroup("").WithTags("Dashboard").AllowAnonymous().DisableRateLimiting().ExcludeFromDescription();
         group.MapGet("/", (HttpContext context, DashboardAssets assets) => Serve(context, assets, "index.html"));
         group.MapGet("/dashboard", (HttpContext context, DashboardAssets assets) => Serve(context, assets, "index.html"));
+        group.MapGet("/favicon.ico", (HttpContext context, DashboardAssets assets) => Serve(context, assets, "favicon.svg"));
         group.MapGet("/dashboard/{file}", (string file, HttpContext context, DashboardAssets assets) =>
-            file is "dashboard.js" or "dashboard.css" ? Serve(context, assets, file) : Results.NotFound());
+            file is "dashboard.js" or "dashboard.css" or "favicon.svg" ? Serve(context, assets, file) : Results.NotFound());
         return app;
     }
 

@@ -60,6 +60,7 @@ cat <<INFO
 run.sh: Inventory is running ($mode mode). Ctrl-C stops it.
   silo:    127.0.0.1:$silo_port (silo-to-silo), 127.0.0.1:$gateway_port (gateway for Orleans clients)
   API:     $api_url  (liveness: $api_url/health/live, readiness: $api_url/health/ready)
+  dashboard: $api_url/  (enter a dashboard or operator key in the page; operator keys also see projection lag)
   docs:    $api_url/docs (API reference), $api_url/openapi/v1.json
 $keys
 

@@ -5,6 +5,9 @@
 # With INVENTORY_TEST_POSTGRES set (an Npgsql connection string of a PostgreSQL 15+ server on which the tests may
 # create databases) the tests use that server. Otherwise this script provisions a throwaway PostgreSQL with
 # build/pg.sh (installing Debian's package if needed) on a free loopback port, and always stops and removes it.
+# The dashboard's browser test (tests/Inventory.Dashboard.BrowserTests) drives Debian's headless Chromium: this script
+# installs the `chromium` package when it is missing (about 2 minutes, 155 MB, on the 2-core machines; measured
+# 2026-11-27). If it cannot be installed, that test fails; it is never skipped.
 # Exits with dotnet test's exit code; the last line sums up the tests.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -53,6 +56,18 @@ else
   export INVENTORY_TEST_POSTGRES
   INVENTORY_TEST_POSTGRES=$("$root/build/pg.sh" url "$work/pg" "$port")
   pg_note="throwaway PostgreSQL on 127.0.0.1:$port"
+fi
+
+# Debian's Chromium for the dashboard's browser test (INVENTORY_CHROMIUM may name another executable).
+if [[ -z ${INVENTORY_CHROMIUM:-} && ! -x /usr/lib/chromium/chromium ]]; then
+  echo "test.sh: installing Chromium (Debian package 'chromium') for the dashboard browser test"
+  chromium_started=$(date +%s)
+  if as_root apt-get -o DPkg::Lock::Timeout=300 update -qq \
+    && as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq chromium >/dev/null; then
+    echo "test.sh: Chromium installed in $(($(date +%s) - chromium_started)) s"
+  else
+    echo "test.sh: could not install Chromium: the dashboard browser test will fail" >&2
+  fi
 fi
 
 echo "test.sh: dotnet test Inventory.sln ($pg_note)"

@@ -51,13 +51,20 @@ public sealed class AdminAndHealthTests(ApiFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var text = await response.Content.ReadAsStringAsync();
-        foreach (var path in new[] { "/api/v1/movements", "/api/v1/movements/batch", "/api/v1/items/{warehouseId}/{sku}", "/api/v1/items/{warehouseId}/{sku}/events", "/api/v1/items/{warehouseId}/{sku}/reorder-point", "/api/v1/admin/cluster" })
+        foreach (var path in new[] { "/api/v1/movements", "/api/v1/movements/batch", "/api/v1/items/{warehouseId}/{sku}", "/api/v1/items/{warehouseId}/{sku}/events", "/api/v1/items/{warehouseId}/{sku}/reorder-point", "/api/v1/admin/cluster",
+            "/api/v1/warehouses/{warehouseId}/stock", "/api/v1/warehouses/{warehouseId}/low-stock", "/api/v1/warehouses/{warehouseId}/movements",
+            "/api/v1/skus/{sku}/stock", "/api/v1/overview", "/api/v1/live", "/api/v1/admin/projections", "/api/v1/admin/projections/{name}/rebuild",
+            "/api/v1/admin/dead-letters", "/api/v1/admin/dead-letters/{id}/retry" })
         {
             Assert.Contains($"\"{path}\"", text, StringComparison.Ordinal);
         }
 
         Assert.Contains("X-Api-Key", text, StringComparison.Ordinal);
         Assert.Contains("MovementRequest", text, StringComparison.Ordinal);
+        Assert.Contains("WarehouseStockResponse", text, StringComparison.Ordinal);
+        Assert.Contains("ProjectionStatusResponse", text, StringComparison.Ordinal);
+        Assert.Contains("text/event-stream", text, StringComparison.Ordinal);
+        Assert.Contains("minPosition", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using Inventory.EventStore;
-using Inventory.Grains.Tests;
+using Inventory.Testing;
+using Inventory.Testing.Projections;
 using Inventory.Hosting;
+using Inventory.Projections;
 using Inventory.StockItems;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
@@ -11,6 +13,8 @@ namespace Inventory.Api.Tests;
 public sealed class ApiFixture : IAsyncLifetime
 {
     public FaultInjectingEventStore Store { get; } = new(new InMemoryEventStore());
+
+    public InMemoryDeadLetterStore DeadLetters { get; } = new();
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
@@ -23,12 +27,26 @@ public sealed class ApiFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.Services.AddSingleton<IEventStore>(Store);
+            silo.Services.AddSingleton<IDeadLetterStore>(DeadLetters);
+            silo.Services.AddSingleton(PoisonableViewGrain.Definition);
             silo.AddInventoryGrains();
+            silo.AddMemoryGrainStorage(ProviderNames.GrainStorage);
+            silo.Services.Configure<ProjectionOptions>(o =>
+            {
+                o.CatchUpInterval = TimeSpan.FromMilliseconds(50);
+                o.CheckpointInterval = TimeSpan.FromMilliseconds(200);
+                o.Handover = TimeSpan.FromMilliseconds(300);
+                o.GenerationCacheTtl = TimeSpan.FromMilliseconds(100);
+                o.FirstRetryBackoff = TimeSpan.FromMilliseconds(1);
+                o.KeeperInterval = TimeSpan.FromMilliseconds(200);
+            });
             silo.Services.Configure<StockItemOptions>(o => o.CommitTimeout = TimeSpan.FromSeconds(3));
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
-        Factory = new ApiFactory(Cluster.Client, TestKeys.Settings());
+        var settings = TestKeys.Settings();
+        settings["Inventory:Api:Live:PollInterval"] = "00:00:00.100";
+        Factory = new ApiFactory(Cluster.Client, settings);
     }
 
     public async Task DisposeAsync()
@@ -39,6 +57,8 @@ public sealed class ApiFixture : IAsyncLifetime
 
     /// <summary>A client that sends <paramref name="key"/> as X-Api-Key (none when null).</summary>
     public HttpClient Client(string? key) => Factory.WithKey(key);
+
+    public IProjectionAdminGrain Admin => Cluster.Client.GetGrain<IProjectionAdminGrain>(0);
 
     /// <summary>The history of an item straight from the grain, bypassing the API.</summary>
     public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(TestItem item) =>

@@ -1,5 +1,5 @@
 using System.Net;
-using Inventory.Grains.Tests;
+using Inventory.Testing;
 using static Inventory.Api.Tests.Http;
 
 namespace Inventory.Api.Tests;

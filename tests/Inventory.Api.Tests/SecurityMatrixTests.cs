@@ -19,6 +19,18 @@ public sealed class SecurityMatrixTests(ApiFixture fixture)
         ("GET item", ["dashboard", "operator"]),
         ("GET item events", ["dashboard", "operator"]),
         ("GET admin/cluster", ["operator"]),
+        ("GET warehouse stock", ["dashboard", "operator"]),
+        ("GET warehouse low-stock", ["dashboard", "operator"]),
+        ("GET warehouse movements", ["dashboard", "operator"]),
+        ("GET sku stock", ["dashboard", "operator"]),
+        ("GET overview", ["dashboard", "operator"]),
+        ("GET live", ["dashboard", "operator"]),
+        ("GET admin/projections", ["operator"]),
+        ("POST admin/projections rebuild", ["operator"]),
+        ("GET admin/dead-letters", ["operator"]),
+        ("POST admin/dead-letters retry", ["operator"]),
+        ("GET dashboard page", ["none", "unknown", "scanner", "dashboard", "operator"]),
+        ("GET dashboard script", ["none", "unknown", "scanner", "dashboard", "operator"]),
         ("GET health/live", ["none", "unknown", "scanner", "dashboard", "operator"]),
         ("GET health/ready", ["none", "unknown", "scanner", "dashboard", "operator"]),
         ("GET openapi", ["none", "unknown", "scanner", "dashboard", "operator"]),
@@ -53,12 +65,15 @@ public sealed class SecurityMatrixTests(ApiFixture fixture)
         var allowed = Endpoints.Single(e => e.Name == endpoint).Allowed.Contains(caller);
         using var client = fixture.Client(key);
 
-        var response = await SendAsync(client, endpoint, TestItem.New());
+        using var response = await SendAsync(client, endpoint, TestItem.New());
 
         if (allowed)
         {
-            Assert.True((int)response.StatusCode is >= 200 and < 500 and not 401 and not 403,
-                $"{caller} on {endpoint}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            // The body is read only on failure: the live endpoint's never ends.
+            if ((int)response.StatusCode is < 200 or >= 500 or 401 or 403)
+            {
+                Assert.Fail($"{caller} on {endpoint}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
         }
         else if (key is null || caller == "unknown")
         {
@@ -123,6 +138,18 @@ public sealed class SecurityMatrixTests(ApiFixture fixture)
         "GET health/live" => client.GetAsync("/health/live"),
         "GET health/ready" => client.GetAsync("/health/ready"),
         "GET openapi" => client.GetAsync("/openapi/v1.json"),
+        "GET warehouse stock" => client.GetAsync($"/api/v1/warehouses/{item.WarehouseId}/stock"),
+        "GET warehouse low-stock" => client.GetAsync($"/api/v1/warehouses/{item.WarehouseId}/low-stock"),
+        "GET warehouse movements" => client.GetAsync($"/api/v1/warehouses/{item.WarehouseId}/movements"),
+        "GET sku stock" => client.GetAsync($"/api/v1/skus/{item.Sku}/stock"),
+        "GET overview" => client.GetAsync("/api/v1/overview"),
+        "GET live" => client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/v1/live?warehouseId={item.WarehouseId}"), HttpCompletionOption.ResponseHeadersRead),
+        "GET admin/projections" => client.GetAsync("/api/v1/admin/projections"),
+        "POST admin/projections rebuild" => client.PostAsync("/api/v1/admin/projections/no-such-projection/rebuild", null),
+        "GET admin/dead-letters" => client.GetAsync("/api/v1/admin/dead-letters"),
+        "POST admin/dead-letters retry" => client.PostAsync($"/api/v1/admin/dead-letters/{long.MaxValue}/retry", null),
+        "GET dashboard page" => client.GetAsync("/"),
+        "GET dashboard script" => client.GetAsync("/dashboard/dashboard.js"),
         _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, null),
     };
 }

@@ -1,6 +1,6 @@
 using System.Net;
 using Inventory.Api.Problems;
-using Inventory.Grains.Tests;
+using Inventory.Testing;
 using Inventory.StockItems;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;

@@ -1,3 +1,4 @@
+using Inventory.Testing;
 using Inventory.EventStore;
 using Inventory.Hosting;
 using Inventory.StockItems;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Inventory.StockItems;
 using static Inventory.Grains.Tests.Commands;
-using Fault = Inventory.Grains.Tests.FaultInjectingEventStore.Fault;
+using Fault = Inventory.Testing.FaultInjectingEventStore.Fault;
 
 namespace Inventory.Grains.Tests;
 

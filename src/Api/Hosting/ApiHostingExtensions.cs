@@ -1,8 +1,11 @@
 using Inventory.Api.Endpoints;
+using Inventory.Api.Dashboard;
 using Inventory.Api.Health;
+using Inventory.Api.Live;
 using Inventory.Api.Problems;
 using Inventory.Api.Security;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Scalar.AspNetCore;
@@ -52,6 +55,12 @@ public static class ApiHostingExtensions
             health.AddCheck<PostgresHealthCheck>("postgres", tags: [HealthEndpoints.ReadyTag]);
         }
 
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<LiveConnectionLimiter>();
+        services.AddSingleton<LiveMovementsHub>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveMovementsHub>());
+        services.AddSingleton<DashboardAssets>();
+
         services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityTransformer>());
 
         if (api.UseOrleansClient)
@@ -65,6 +74,7 @@ public static class ApiHostingExtensions
     public static WebApplication UseInventoryApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
@@ -78,6 +88,10 @@ public static class ApiHostingExtensions
         app.MapMovementEndpoints();
         app.MapItemEndpoints();
         app.MapAdminEndpoints();
+        app.MapViewEndpoints();
+        app.MapLiveEndpoints();
+        app.MapProjectionAdminEndpoints();
+        app.MapDashboardEndpoints();
         return app;
     }
 }

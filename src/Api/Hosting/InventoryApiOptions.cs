@@ -27,4 +27,10 @@ public sealed class InventoryApiOptions
 
     /// <summary>Seconds a client is told to wait (Retry-After) when the cluster or the database is unavailable.</summary>
     public int RetryAfterSeconds { get; set; } = 2;
+
+    /// <summary>How long a view read with <c>?minPosition=</c> waits at most for the views to include that position.</summary>
+    public TimeSpan MinPositionTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The live feed (<c>GET /api/v1/live</c>).</summary>
+    public LiveOptions Live { get; set; } = new();
 }

@@ -19,6 +19,11 @@ public static class ProblemCodes
     public const string NotReady = "not-ready";
     public const string InternalError = "internal-error";
     public const string BadRequest = "bad-request";
+    public const string ProjectionNotFound = "projection-not-found";
+    public const string DeadLetterNotFound = "dead-letter-not-found";
+    public const string DeadLetterStillFailing = "dead-letter-still-failing";
+    public const string DeadLetterAlreadyRedriven = "dead-letter-already-redriven";
+    public const string TooManyLiveConnections = "too-many-live-connections";
 
     /// <summary>The code of a problem that was produced without one (status code pages, framework errors).</summary>
     public static string ForStatus(int status) => status switch

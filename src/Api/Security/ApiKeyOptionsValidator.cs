@@ -56,6 +56,16 @@ public sealed class ApiKeyOptionsValidator(ApiMode mode) : IValidateOptions<Inve
             errors.Add("Inventory:Api:RetryAfterSeconds must be at least 1.");
         }
 
+        if (options.MinPositionTimeout <= TimeSpan.Zero || options.MinPositionTimeout > TimeSpan.FromSeconds(25))
+        {
+            errors.Add("Inventory:Api:MinPositionTimeout must be positive and at most 00:00:25.");
+        }
+
+        if (!options.Live.IsValid)
+        {
+            errors.Add("Inventory:Api:Live needs positive PollInterval, HeartbeatInterval and WarehouseRefreshInterval, and MaxConnectionsPerKey of at least 1.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Inventory.EventStore;
 
-namespace Inventory.Grains.Tests;
+namespace Inventory.Testing;
 
 /// <summary>Wraps an event store and, per stream, makes it fail the way real stores fail. Its global log is the inner store's.</summary>
 public sealed class FaultInjectingEventStore(IEventStore inner) : IEventStore, IEventLog

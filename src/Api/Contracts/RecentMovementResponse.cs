@@ -1,0 +1,16 @@
+namespace Inventory.Api.Contracts;
+
+/// <summary>A movement as the views applied it: the stored event type (e.g. <c>stock-received</c>), the change of
+/// on-hand and the item's balances right after it.</summary>
+public sealed record RecentMovementResponse(
+    string WarehouseId,
+    string Sku,
+    Guid MovementId,
+    Guid EventId,
+    string Type,
+    long OnHandDelta,
+    long OnHandAfter,
+    long ReservedAfter,
+    int Version,
+    long Position,
+    DateTimeOffset RecordedAt);

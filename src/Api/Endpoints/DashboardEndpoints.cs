@@ -1,0 +1,46 @@
+using Inventory.Api.Dashboard;
+using Microsoft.Net.Http.Headers;
+
+namespace Inventory.Api.Endpoints;
+
+/// <summary><c>GET /</c> and <c>GET /dashboard</c>: the dashboard page, and its script and style sheet. Served without a
+/// key (they hold no data; the page asks for a key and sends it with its data calls), with a Content-Security-Policy that
+/// allows only this origin and no inline script or style.</summary>
+public static class DashboardEndpoints
+{
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
+        + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    public static IEndpointRouteBuilder MapDashboardEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("").WithTags("Dashboard").AllowAnonymous().DisableRateLimiting().ExcludeFromDescription();
+        group.MapGet("/", (HttpContext context, DashboardAssets assets) => Serve(context, assets, "index.html"));
+        group.MapGet("/dashboard", (HttpContext context, DashboardAssets assets) => Serve(context, assets, "index.html"));
+        group.MapGet("/favicon.ico", (HttpContext context, DashboardAssets assets) => Serve(context, assets, "favicon.svg"));
+        group.MapGet("/dashboard/{file}", (string file, HttpContext context, DashboardAssets assets) =>
+            file is "dashboard.js" or "dashboard.css" or "favicon.svg" ? Serve(context, assets, file) : Results.NotFound());
+        return app;
+    }
+
+    private static IResult Serve(HttpContext context, DashboardAssets assets, string name)
+    {
+        if (assets.Find(name) is not { } asset)
+        {
+            return Results.NotFound();
+        }
+
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.CacheControl = "no-cache";
+        headers.ETag = asset.ETag;
+        if (context.Request.Headers.IfNoneMatch.Contains(asset.ETag))
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return Results.Bytes(asset.Content, asset.ContentType);
+    }
+}

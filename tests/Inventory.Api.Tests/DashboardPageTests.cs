@@ -1,0 +1,91 @@
+using System.Net;
+
+namespace Inventory.Api.Tests;
+
+/// <summary>The dashboard page and its assets: served by the API itself without a key, with a self-only
+/// Content-Security-Policy, no inline script or style and nothing from another origin.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class DashboardPageTests(ApiFixture fixture)
+{
+    private readonly HttpClient _anonymous = fixture.Client(null);
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/dashboard")]
+    public async Task GivenNoKey_WhenOpeningThePage_ThenHtmlWithSecurityHeaders(string url)
+    {
+        var response = await _anonymous.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("default-src 'none'", csp, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Contains("connect-src 'self'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<script src=\"/dashboard/dashboard.js\" defer></script>", html, StringComparison.Ordinal);
+        Assert.Contains("<label for=\"api-key\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GivenThePage_ThenNoInlineScriptStyleOrOtherOrigin()
+    {
+        var html = await _anonymous.GetStringAsync("/");
+        var script = await _anonymous.GetStringAsync("/dashboard/dashboard.js");
+        var css = await _anonymous.GetStringAsync("/dashboard/dashboard.css");
+
+        Assert.Equal(1, Count(html, "<script"));
+        Assert.DoesNotContain("<style", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(" style=", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotMatch(@"\son[a-z]+\s*=", html);
+        foreach (var text in new[] { html, script, css })
+        {
+            Assert.DoesNotContain("http://", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("https://", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("@import", text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("X-Api-Key", script, StringComparison.Ordinal);
+        Assert.Contains("/api/v1/live", script, StringComparison.Ordinal);
+        Assert.DoesNotContain("innerHTML", script, StringComparison.Ordinal);
+        Assert.DoesNotContain("EventSource", script.Replace("EventSource cannot", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/dashboard/dashboard.js", "text/javascript")]
+    [InlineData("/dashboard/dashboard.css", "text/css")]
+    public async Task GivenAsset_WhenRequestedAgainWithItsETag_Then304(string url, string mediaType)
+    {
+        var first = await _anonymous.GetAsync(url);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+
+        var second = await _anonymous.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(mediaType, first.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", Assert.Single(first.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+    }
+
+    [Fact]
+    public async Task GivenUnknownAsset_WhenRequested_Then404()
+    {
+        var response = await _anonymous.GetAsync("/dashboard/secrets.txt");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private static int Count(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + 1, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}

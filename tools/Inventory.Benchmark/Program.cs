@@ -63,6 +63,7 @@ using var appends = new AppendLatencyListener();
 var results = new Dictionary<string, LatencySummary>();
 foreach (var callers in new[] { 16, 64 })
 {
+    await ReadSideSettler.SettleAsync(grains, catalog);
     results[$"baseline-{callers}"] = await BaselineBenchmark.RunAsync(dataSource, callers, phase);
     Console.WriteLine($"baseline  one row per transaction, {callers,2} writers: {results[$"baseline-{callers}"]}");
     appends.TakeSummary();
@@ -75,6 +76,7 @@ foreach (var callers in new[] { 16, 64 })
 var halfRate = results["grains-64"].PerSecond / 2;
 var disk = DiskSyncProbe.Run(TimeSpan.FromSeconds(5), Path.GetTempPath());
 Console.WriteLine($"disk      fsync of an 8 KiB block in a loop (the floor under any commit's latency), 5 s: {disk}");
+await ReadSideSettler.SettleAsync(grains, catalog);
 results["baseline-open-half"] = await BaselineBenchmark.RunOpenAsync(dataSource, halfRate, phase);
 Console.WriteLine($"baseline  open loop at {halfRate:N0}/s, one row per transaction: {results["baseline-open-half"]}");
 appends.TakeSummary();

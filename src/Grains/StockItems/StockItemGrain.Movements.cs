@@ -188,7 +188,7 @@ public sealed partial class StockItemGrain
             });
         }
 
-        await PublishAsync(stored, firstVersion, appended.Positions);
+        Publish(stored, firstVersion, appended.Positions);
         await SnapshotIfDueAsync();
     }
 

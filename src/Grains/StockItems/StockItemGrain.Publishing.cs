@@ -7,14 +7,16 @@ using Orleans.Streams;
 namespace Inventory.StockItems;
 
 // The live path to the read side: confirmed events go out on the warehouse's stream right after their callers are
-// answered. Best effort: the events are committed already, and a message lost here (failure, full queue, silo
-// crash just before) reaches the views through the projections' catch-up from the event store instead.
+// answered, in version order, without holding up the item's next round. Best effort: the events are committed
+// already, and a message lost here (failure, full queue, silo crash, deactivation) reaches the views through the
+// projections' catch-up from the event store instead.
 public sealed partial class StockItemGrain
 {
     // The provider (a silo singleton) and the stream's id, not a stream handle, which every active item would keep:
     // a short-lived one is made per publish instead.
     private IStreamProvider? _liveStreams;
     private StreamId _liveStreamId;
+    private Task _publishing = Task.CompletedTask;
 
     private void OpenLiveStream(StockItemKey key)
     {
@@ -22,12 +24,18 @@ public sealed partial class StockItemGrain
         _liveStreamId = StreamId.Create(StockEventStream.Namespace, key.WarehouseId);
     }
 
-    private async Task PublishAsync(IReadOnlyList<EventData> stored, int firstVersion, IReadOnlyList<long> positions)
+    /// <summary>Queues the batch behind the ones published before (one publish at a time keeps version order).</summary>
+    private void Publish(IReadOnlyList<EventData> stored, int firstVersion, IReadOnlyList<long> positions)
     {
-        if (_liveStreams is null)
+        if (_liveStreams is not null)
         {
-            return;
+            _publishing = PublishAfterAsync(_publishing, stored, firstVersion, positions);
         }
+    }
+
+    private async Task PublishAfterAsync(Task previous, IReadOnlyList<EventData> stored, int firstVersion, IReadOnlyList<long> positions)
+    {
+        await previous;
 
         var envelopes = stored.Select((e, i) => new EventEnvelope
         {
@@ -44,7 +52,7 @@ public sealed partial class StockItemGrain
         }).ToList();
         try
         {
-            await _liveStreams.GetStream<EventBatch>(_liveStreamId).OnNextAsync(new EventBatch(envelopes));
+            await _liveStreams!.GetStream<EventBatch>(_liveStreamId).OnNextAsync(new EventBatch(envelopes));
         }
         catch (Exception ex)
         {

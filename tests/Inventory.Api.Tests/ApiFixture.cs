@@ -1,9 +1,9 @@
 using Inventory.EventStore;
-using Inventory.Testing;
-using Inventory.Testing.Projections;
 using Inventory.Hosting;
 using Inventory.Projections;
 using Inventory.StockItems;
+using Inventory.Testing;
+using Inventory.Testing.Projections;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
@@ -31,15 +31,7 @@ public sealed class ApiFixture : IAsyncLifetime
             silo.Services.AddSingleton(PoisonableViewGrain.Definition);
             silo.AddInventoryGrains();
             silo.AddMemoryGrainStorage(ProviderNames.GrainStorage);
-            silo.Services.Configure<ProjectionOptions>(o =>
-            {
-                o.CatchUpInterval = TimeSpan.FromMilliseconds(50);
-                o.CheckpointInterval = TimeSpan.FromMilliseconds(200);
-                o.Handover = TimeSpan.FromMilliseconds(300);
-                o.GenerationCacheTtl = TimeSpan.FromMilliseconds(100);
-                o.FirstRetryBackoff = TimeSpan.FromMilliseconds(1);
-                o.KeeperInterval = TimeSpan.FromMilliseconds(200);
-            });
+            silo.Services.Configure<ProjectionOptions>(FastProjections.Configure);
             silo.Services.Configure<StockItemOptions>(o => o.CommitTimeout = TimeSpan.FromSeconds(3));
         });
         Cluster = builder.Build();

@@ -1,7 +1,7 @@
 using System.Net;
 using Inventory.Api.Problems;
-using Inventory.Testing;
 using Inventory.StockItems;
+using Inventory.Testing;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
 using static Inventory.Api.Tests.Http;

@@ -1,7 +1,7 @@
-using Inventory.Testing;
 using Inventory.EventStore;
 using Inventory.Hosting;
 using Inventory.StockItems;
+using Inventory.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 

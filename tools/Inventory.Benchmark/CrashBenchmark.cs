@@ -1,8 +1,8 @@
-using Inventory.Testing;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Inventory.Projections;
 using Inventory.StockItems;
+using Inventory.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;

@@ -1,8 +1,8 @@
-using Inventory.Testing;
 using System.Diagnostics;
 using Inventory.Hosting;
 using Inventory.Projections;
 using Inventory.StockItems;
+using Inventory.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

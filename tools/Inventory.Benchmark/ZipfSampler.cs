@@ -1,6 +1,7 @@
 namespace Inventory.Benchmark;
 
-/// <summary>Draws item indexes 0..n-1 with Zipf(s) popularity: a few hot SKUs, a long tail.</summary>
+/// <summary>Draws item indexes 0..n-1 with Zipf(s) popularity: a few hot SKUs, a long tail (s = 0: uniform).
+/// Shared with the load generator (linked there).</summary>
 internal sealed class ZipfSampler
 {
     private readonly double[] _cumulative;

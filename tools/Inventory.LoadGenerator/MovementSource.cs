@@ -1,3 +1,4 @@
+using Inventory.Benchmark;
 using System.Collections.Concurrent;
 
 namespace Inventory.LoadGenerator;

@@ -1,5 +1,5 @@
-using Inventory.Testing.Projections;
 using Inventory.Projections;
+using Inventory.Testing.Projections;
 
 namespace Inventory.Grains.Tests.Projections;
 

@@ -1,8 +1,8 @@
-using Inventory.Testing.Projections;
 using Inventory.EventStore;
 using Inventory.Hosting;
 using Inventory.Projections;
 using Inventory.StockItems;
+using Inventory.Testing.Projections;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
@@ -41,14 +41,9 @@ public sealed class ProjectionClusterFixture : IAsyncLifetime
             silo.AddMemoryGrainStorage(ProviderNames.GrainStorage);
             silo.Services.Configure<ProjectionOptions>(o =>
             {
-                o.CatchUpInterval = TimeSpan.FromMilliseconds(50);
-                o.CheckpointInterval = TimeSpan.FromMilliseconds(200);
+                FastProjections.Configure(o);
                 o.ShardFlushInterval = TimeSpan.FromSeconds(1);
                 o.StallAfter = TimeSpan.FromSeconds(1);
-                o.Handover = TimeSpan.FromMilliseconds(300);
-                o.GenerationCacheTtl = TimeSpan.FromMilliseconds(100);
-                o.FirstRetryBackoff = TimeSpan.FromMilliseconds(1);
-                o.KeeperInterval = TimeSpan.FromMilliseconds(200);
                 o.PageSize = 100;
             });
         });

@@ -1,5 +1,5 @@
-using Inventory.Testing;
 using Inventory.Silo;
+using Inventory.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;

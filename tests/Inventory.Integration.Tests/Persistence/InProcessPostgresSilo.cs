@@ -1,6 +1,6 @@
-using Inventory.Testing;
 using Inventory.Integration.Tests.Infrastructure;
 using Inventory.Silo;
+using Inventory.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 

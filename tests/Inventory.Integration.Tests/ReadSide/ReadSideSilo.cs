@@ -1,6 +1,6 @@
-using Inventory.Testing.Projections;
 using Inventory.Integration.Tests.Persistence;
 using Inventory.Projections;
+using Inventory.Testing.Projections;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,8 +1,8 @@
-using Inventory.Testing.Projections;
 using Inventory.EventStore;
 using Inventory.Integration.Tests.Infrastructure;
 using Inventory.Projections;
 using Inventory.StockItems;
+using Inventory.Testing.Projections;
 using Npgsql;
 using Xunit.Abstractions;
 

@@ -1,36 +1,63 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using Inventory.EventStore.Postgres;
 
 namespace Inventory.Benchmark;
 
-/// <summary>Listens to the grains' own <c>inventory.append.duration</c> metric: how long the event store took to
-/// confirm each append batch, to tell store latency from queueing in the breakdown.</summary>
+/// <summary>Listens to the grains' <c>inventory.append.duration</c> (how long the event store took to confirm each
+/// item's append) and to the store's own batch metrics (how many appends went to PostgreSQL per transaction, and how
+/// long each transaction took), to tell store latency and coalescing from queueing in the breakdown.</summary>
 internal sealed class AppendLatencyListener : IDisposable
 {
     private readonly MeterListener _listener = new();
-    private ConcurrentBag<double> _millis = [];
+    private ConcurrentBag<double> _appendMillis = [];
+    private ConcurrentBag<double> _batchMillis = [];
+    private ConcurrentBag<int> _batchRequests = [];
 
     public AppendLatencyListener()
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == InventoryMetrics.MeterName && instrument.Name == "inventory.append.duration")
+            if ((instrument.Meter.Name == InventoryMetrics.MeterName && instrument.Name == "inventory.append.duration")
+                || instrument.Meter.Name == PostgresEventStore.MeterName)
             {
                 listener.EnableMeasurementEvents(instrument);
             }
         };
-        _listener.SetMeasurementEventCallback<double>((_, value, _, _) => _millis.Add(value));
+        _listener.SetMeasurementEventCallback<double>((instrument, value, _, _) =>
+            (instrument.Name == "inventory.append.duration" ? _appendMillis : _batchMillis).Add(value));
+        _listener.SetMeasurementEventCallback<int>((_, value, _, _) => _batchRequests.Add(value));
         _listener.Start();
     }
 
-    /// <summary>p50 and p99 of the appends since the last call, and how many there were.</summary>
-    public (int Count, double P50, double P99) TakeSummary()
+    /// <summary>The appends and the store's transactions since the last call.</summary>
+    public AppendSummary TakeSummary()
     {
-        var sorted = Interlocked.Exchange(ref _millis, []).ToArray();
-        Array.Sort(sorted);
-        double At(double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
-        return (sorted.Length, At(0.5), At(0.99));
+        var appends = Sorted(Interlocked.Exchange(ref _appendMillis, []));
+        var batches = Sorted(Interlocked.Exchange(ref _batchMillis, []));
+        var requests = Interlocked.Exchange(ref _batchRequests, []).ToArray();
+        return new AppendSummary(
+            appends.Length, At(appends, 0.5), At(appends, 0.99),
+            batches.Length, requests.Length == 0 ? double.NaN : requests.Average(), At(batches, 0.5), At(batches, 0.99));
     }
 
     public void Dispose() => _listener.Dispose();
+
+    private static double[] Sorted(ConcurrentBag<double> values)
+    {
+        var sorted = values.ToArray();
+        Array.Sort(sorted);
+        return sorted;
+    }
+
+    private static double At(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}
+
+/// <summary>Items' appends (count, p50, p99 ms) and the PostgreSQL transactions that carried them (count, mean appends
+/// per transaction, p50, p99 ms).</summary>
+internal sealed record AppendSummary(int Appends, double AppendP50, double AppendP99, int Batches, double MeanBatch, double BatchP50, double BatchP99)
+{
+    public override string ToString() =>
+        $"{Appends:N0} item appends confirmed: p50 {AppendP50:N2} ms, p99 {AppendP99:N2} ms; in {Batches:N0} transactions of {MeanBatch:N1} appends on average: p50 {BatchP50:N2} ms, p99 {BatchP99:N2} ms";
 }

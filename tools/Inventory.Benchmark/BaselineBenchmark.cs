@@ -30,7 +30,7 @@ internal static class BaselineBenchmark
         {
             await using var connection = await dataSource.OpenConnectionAsync();
             var version = 0;
-            var stream = $"baseline-{writers}-{writer}";
+            var stream = $"baseline-{writers}-{writer}-{Guid.NewGuid():N}";
             while (deadline.Elapsed < duration)
             {
                 var started = Stopwatch.GetTimestamp();

@@ -1,6 +1,6 @@
 namespace Inventory.Benchmark;
 
-internal sealed record BenchmarkOptions(string ConnectionString, int Seconds, int Items, double Skew, int MemoryItems)
+internal sealed record BenchmarkOptions(string ConnectionString, int Seconds, int Items, double Skew, int MemoryItems, int WarmUpSeconds)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -17,6 +17,7 @@ internal sealed record BenchmarkOptions(string ConnectionString, int Seconds, in
             int.Parse(Value("--seconds") ?? "10"),
             int.Parse(Value("--items") ?? "10000"),
             double.Parse(Value("--skew") ?? "1.0", System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(Value("--memory-items") ?? "20000"));
+            int.Parse(Value("--memory-items") ?? "20000"),
+            int.Parse(Value("--warm-up") ?? "90"));
     }
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Runtime;
 using Inventory.Benchmark;
 using Inventory.EventStore;
 using Inventory.EventStore.Postgres;
@@ -10,6 +12,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 
 // Usage: dotnet run -c Release --project tools/Inventory.Benchmark -- [--seconds 10] [--items 10000] [--skew 1.0] [--memory-items 20000]
+//            [--warm-up 90 (at most, seconds)]
 //        dotnet run -c Release --project tools/Inventory.Benchmark -- --read-side [--rate 500] [--seconds 20] [--items 2000]
 //            [--warehouses 10] [--skew 1.0] [--sample 10] [--crash-rate 400] [--only freshness|crash]
 // Easiest: build/bench.sh [--read-side ...] (provisions a throwaway PostgreSQL and, for --read-side, builds src/Silo).
@@ -56,21 +59,39 @@ var keys = Enumerable.Range(0, options.Items).Select(i => $"wh-{i % 10:D2}/sku-{
 var load = new MovementLoad(grains, keys, new ZipfSampler(keys.Length, options.Skew));
 var phase = TimeSpan.FromSeconds(options.Seconds);
 
-Console.WriteLine("warm-up...");
-await load.RunClosedAsync(64, TimeSpan.FromSeconds(Math.Min(5, options.Seconds)));
+// Warm up until tiered compilation has settled: a silo runs for days, and for its first minute or so the JIT
+// (re)compiles thousands of methods on the same two cores the measurement needs (measured: 0.5-0.8 cores).
+var warmUp = new CpuUse();
+var warmUpClock = Stopwatch.StartNew();
+long jittedInRound;
+do
+{
+    var jittedBefore = JitInfo.GetCompiledMethodCount();
+    await BaselineBenchmark.RunAsync(dataSource, 16, TimeSpan.FromSeconds(1));
+    await load.RunClosedAsync(16, TimeSpan.FromSeconds(2));
+    await load.RunClosedAsync(64, TimeSpan.FromSeconds(2));
+    jittedInRound = JitInfo.GetCompiledMethodCount() - jittedBefore;
+}
+while (jittedInRound > 100 && warmUpClock.Elapsed.TotalSeconds < options.WarmUpSeconds);
+Console.WriteLine($"warm-up   {warmUpClock.Elapsed.TotalSeconds:N0} s, until the JIT compiled {jittedInRound:N0} methods in a 5 s round; {warmUp}");
 
 using var appends = new AppendLatencyListener();
+
 var results = new Dictionary<string, LatencySummary>();
 foreach (var callers in new[] { 16, 64 })
 {
     await ReadSideSettler.SettleAsync(grains, catalog);
+    var cpu = new CpuUse();
     results[$"baseline-{callers}"] = await BaselineBenchmark.RunAsync(dataSource, callers, phase);
     Console.WriteLine($"baseline  one row per transaction, {callers,2} writers: {results[$"baseline-{callers}"]}");
+    Console.WriteLine($"          {cpu}");
     appends.TakeSummary();
     await ReadSideSettler.SettleAsync(grains, catalog);
+    cpu = new CpuUse();
     results[$"grains-{callers}"] = await load.RunClosedAsync(callers, phase);
     Console.WriteLine($"grains    movements,              {callers,2} callers: {results[$"grains-{callers}"]}");
     PrintAppends(appends);
+    Console.WriteLine($"          {cpu}");
 }
 
 var halfRate = results["grains-64"].PerSecond / 2;
@@ -83,10 +104,12 @@ appends.TakeSummary();
 var pausedBefore = GC.GetTotalPauseDuration();
 var gen2Before = GC.CollectionCount(2);
 await ReadSideSettler.SettleAsync(grains, catalog);
+var openCpu = new CpuUse();
 results["open-half"] = await load.RunOpenAsync(halfRate, phase);
 var paused = GC.GetTotalPauseDuration() - pausedBefore;
 Console.WriteLine($"grains    open loop at {halfRate:N0}/s (half the 64-caller rate): {results["open-half"]}");
 PrintAppends(appends);
+Console.WriteLine($"          {openCpu}");
 Console.WriteLine($"          GC paused the process {paused.TotalMilliseconds:N0} ms in all during that run ({GC.CollectionCount(2) - gen2Before} gen2 collections)");
 
 var snapshotInterval = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StockItemOptions>>().Value.SnapshotInterval;
@@ -112,6 +135,5 @@ Console.WriteLine($"| memory per active item | {bytesPerItem:N0} B | < 4,096 B |
 
 static void PrintAppends(AppendLatencyListener appends)
 {
-    var (count, p50, p99) = appends.TakeSummary();
-    Console.WriteLine($"          of which the event store's confirmation of {count:N0} append batches: p50 {p50:N2} ms, p99 {p99:N2} ms");
+    Console.WriteLine($"          of which the event store: {appends.TakeSummary()}");
 }

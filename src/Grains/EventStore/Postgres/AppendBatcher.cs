@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -12,6 +13,12 @@ namespace Inventory.EventStore.Postgres;
 /// </summary>
 internal sealed partial class AppendBatcher : IAsyncDisposable
 {
+    private static readonly Meter Meter = new(PostgresEventStore.MeterName);
+    private static readonly Histogram<int> BatchRequests = Meter.CreateHistogram<int>(
+        "inventory.eventstore.batch.requests", "{append}", "Appends (one stream each) sent to PostgreSQL in one round trip and transaction.");
+    private static readonly Histogram<double> BatchDuration = Meter.CreateHistogram<double>(
+        "inventory.eventstore.batch.duration", "ms", "Round trip and commit of one append batch.");
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly ILogger _logger;
     private readonly int _maxBatchSize;
@@ -155,7 +162,10 @@ internal sealed partial class AppendBatcher : IAsyncDisposable
     {
         var started = Stopwatch.GetTimestamp();
         var results = await AppendEventsStatement.ExecuteAsync(_dataSource, batch, CancellationToken.None);
-        LogBatch(_logger, batch.Count, results.Sum(r => r.Positions.Count), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        BatchRequests.Record(batch.Count);
+        BatchDuration.Record(elapsed);
+        LogBatch(_logger, batch.Count, results.Sum(r => r.Positions.Count), elapsed);
         for (var i = 0; i < batch.Count; i++)
         {
             LogOutcome(batch[i], results[i]);

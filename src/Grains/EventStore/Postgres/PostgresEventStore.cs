@@ -16,6 +16,10 @@ namespace Inventory.EventStore.Postgres;
 /// </summary>
 public sealed class PostgresEventStore : IEventStore, IEventLog, IAsyncDisposable, IDisposable
 {
+    /// <summary>Meter of the append path: <c>inventory.eventstore.batch.requests</c> (appends per transaction, how well
+    /// they coalesce) and <c>inventory.eventstore.batch.duration</c> (ms per round trip and commit).</summary>
+    public const string MeterName = "Inventory.EventStore";
+
     private const string EventColumns =
         "stream_id, version, global_position, event_id, movement_id, type, schema_version, data, metadata, recorded_at, transaction_id";
 

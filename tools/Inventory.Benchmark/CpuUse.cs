@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using System.Runtime;
+
+namespace Inventory.Benchmark;
+
+/// <summary>CPU used during a phase, in cores: by this process (silo and load together), and by everything else on
+/// the machine (PostgreSQL, mostly, when the machine is otherwise quiet). Linux only (<c>/proc/stat</c>); elsewhere the
+/// machine figure is NaN.</summary>
+internal sealed class CpuUse
+{
+    private readonly long _started = Stopwatch.GetTimestamp();
+    private readonly TimeSpan _processStart = Process.GetCurrentProcess().TotalProcessorTime;
+    private readonly (double Busy, double Total)? _machineStart = ReadMachine();
+    private readonly long _jitted = JitInfo.GetCompiledMethodCount();
+    private readonly TimeSpan _jitTime = JitInfo.GetCompilationTime();
+
+    public override string ToString()
+    {
+        var wall = Stopwatch.GetElapsedTime(_started).TotalSeconds;
+        var process = (Process.GetCurrentProcess().TotalProcessorTime - _processStart).TotalSeconds / wall;
+        var machine = double.NaN;
+        if (_machineStart is { } start && ReadMachine() is { } end && end.Total > start.Total)
+        {
+            machine = (end.Busy - start.Busy) / (end.Total - start.Total) * Environment.ProcessorCount;
+        }
+
+        var jitted = JitInfo.GetCompiledMethodCount() - _jitted;
+        var jitTime = (JitInfo.GetCompilationTime() - _jitTime).TotalSeconds / wall;
+        return $"CPU: this process {process:N2} cores (of which JIT compiling {jitted:N0} methods {jitTime:N2}), the rest of the machine {machine - process:N2} cores, idle {Environment.ProcessorCount - machine:N2} cores";
+    }
+
+    /// <summary>Busy and total jiffies of all cores (busy excludes idle and iowait).</summary>
+    private static (double Busy, double Total)? ReadMachine()
+    {
+        try
+        {
+            var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(double.Parse).ToArray();
+            var total = fields.Take(8).Sum();
+            return (total - fields[3] - fields[4], total);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,6 +1,6 @@
 namespace Inventory.Benchmark;
 
-internal sealed record BenchmarkOptions(string ConnectionString, int Seconds, int Items, double Skew, int MemoryItems, int WarmUpSeconds)
+internal sealed record BenchmarkOptions(string ConnectionString, int Seconds, int Items, double Skew, int MemoryItems, int WarmUpSeconds, int Rounds)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -18,6 +18,7 @@ internal sealed record BenchmarkOptions(string ConnectionString, int Seconds, in
             int.Parse(Value("--items") ?? "10000"),
             double.Parse(Value("--skew") ?? "1.0", System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(Value("--memory-items") ?? "20000"),
-            int.Parse(Value("--warm-up") ?? "90"));
+            int.Parse(Value("--warm-up") ?? "90"),
+            int.Parse(Value("--rounds") ?? "3"));
     }
 }

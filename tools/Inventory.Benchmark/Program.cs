@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 
 // Usage: dotnet run -c Release --project tools/Inventory.Benchmark -- [--seconds 10] [--items 10000] [--skew 1.0] [--memory-items 20000]
-//            [--warm-up 90 (at most, seconds)]
+//            [--warm-up 90 (at most, seconds)] [--rounds 3 (alternating baseline/grain rounds at 64)]
 //        dotnet run -c Release --project tools/Inventory.Benchmark -- --read-side [--rate 500] [--seconds 20] [--items 2000]
 //            [--warehouses 10] [--skew 1.0] [--sample 10] [--crash-rate 400] [--only freshness|crash]
 // Easiest: build/bench.sh [--read-side ...] (provisions a throwaway PostgreSQL and, for --read-side, builds src/Silo).
@@ -78,39 +78,34 @@ Console.WriteLine($"warm-up   {warmUpClock.Elapsed.TotalSeconds:N0} s, until the
 using var appends = new AppendLatencyListener();
 
 var results = new Dictionary<string, LatencySummary>();
-foreach (var callers in new[] { 16, 64 })
+(results["baseline-16"], results["grains-16"]) = await PairAsync(16, "");
+
+// The target comparison runs in alternating rounds, and is judged on the median round: the machine's speed drifts
+// within a run (shared host), and one pair of back-to-back phases can land on either side of a drift.
+var rounds64 = new List<(LatencySummary Baseline, LatencySummary Grains)>();
+for (var round = 1; round <= options.Rounds; round++)
 {
-    await ReadSideSettler.SettleAsync(grains, catalog);
-    var cpu = new CpuUse();
-    results[$"baseline-{callers}"] = await BaselineBenchmark.RunAsync(dataSource, callers, phase);
-    Console.WriteLine($"baseline  one row per transaction, {callers,2} writers: {results[$"baseline-{callers}"]}");
-    Console.WriteLine($"          {cpu}");
-    appends.TakeSummary();
-    await ReadSideSettler.SettleAsync(grains, catalog);
-    cpu = new CpuUse();
-    results[$"grains-{callers}"] = await load.RunClosedAsync(callers, phase);
-    Console.WriteLine($"grains    movements,              {callers,2} callers: {results[$"grains-{callers}"]}");
-    PrintAppends(appends);
-    Console.WriteLine($"          {cpu}");
+    rounds64.Add(await PairAsync(64, $" (round {round} of {options.Rounds})"));
 }
 
-var halfRate = results["grains-64"].PerSecond / 2;
+var median64 = rounds64.OrderBy(r => r.Grains.PerSecond / r.Baseline.PerSecond).ElementAt(rounds64.Count / 2);
+(results["baseline-64"], results["grains-64"]) = median64;
+
+var halfRate = rounds64.Select(r => r.Grains.PerSecond).Order().ElementAt(rounds64.Count / 2) / 2;
 var disk = DiskSyncProbe.Run(TimeSpan.FromSeconds(5), Path.GetTempPath());
 Console.WriteLine($"disk      fsync of an 8 KiB block in a loop (the floor under any commit's latency), 5 s: {disk}");
 await ReadSideSettler.SettleAsync(grains, catalog);
+var openCpu = new CpuUse();
 results["baseline-open-half"] = await BaselineBenchmark.RunOpenAsync(dataSource, halfRate, phase);
 Console.WriteLine($"baseline  open loop at {halfRate:N0}/s, one row per transaction: {results["baseline-open-half"]}");
+Console.WriteLine($"          {openCpu}");
 appends.TakeSummary();
-var pausedBefore = GC.GetTotalPauseDuration();
-var gen2Before = GC.CollectionCount(2);
 await ReadSideSettler.SettleAsync(grains, catalog);
-var openCpu = new CpuUse();
+openCpu = new CpuUse();
 results["open-half"] = await load.RunOpenAsync(halfRate, phase);
-var paused = GC.GetTotalPauseDuration() - pausedBefore;
 Console.WriteLine($"grains    open loop at {halfRate:N0}/s (half the 64-caller rate): {results["open-half"]}");
 PrintAppends(appends);
 Console.WriteLine($"          {openCpu}");
-Console.WriteLine($"          GC paused the process {paused.TotalMilliseconds:N0} ms in all during that run ({GC.CollectionCount(2) - gen2Before} gen2 collections)");
 
 var snapshotInterval = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StockItemOptions>>().Value.SnapshotInterval;
 var (withSnapshot, fullFold) = await ActivationBenchmark.RunAsync(store, grains, catalog, 100_000, snapshotInterval);
@@ -125,13 +120,32 @@ var ratio = results["grains-64"].PerSecond / results["baseline-64"].PerSecond;
 Console.WriteLine();
 Console.WriteLine("| figure | measured | target | met |");
 Console.WriteLine("|---|---|---|---|");
-Console.WriteLine($"| grain movements/s at 64 callers vs baseline rows/s at 64 writers | {results["grains-64"].PerSecond:N0} / {results["baseline-64"].PerSecond:N0} = {ratio:N2}x | >= 1.00x | {(ratio >= 1 ? "yes" : "NO")} |");
+var allRatios = string.Join(", ", rounds64.Select(r => $"{r.Grains.PerSecond / r.Baseline.PerSecond:N2}x"));
+Console.WriteLine($"| grain movements/s at 64 callers vs baseline rows/s at 64 writers, median of {rounds64.Count} alternating rounds ({allRatios}) | {results["grains-64"].PerSecond:N0} / {results["baseline-64"].PerSecond:N0} = {ratio:N2}x | >= 1.00x | {(ratio >= 1 ? "yes" : "NO")} |");
 Console.WriteLine($"| grain movements/s at 16 callers vs baseline rows/s at 16 writers | {results["grains-16"].PerSecond:N0} / {results["baseline-16"].PerSecond:N0} = {results["grains-16"].PerSecond / results["baseline-16"].PerSecond:N2}x | (info) | |");
 Console.WriteLine($"| p99 at half the 64-caller rate ({halfRate:N0}/s) | {results["open-half"].P99Millis:N1} ms (p50 {results["open-half"].P50Millis:N1} ms) | < 50 ms | {(results["open-half"].P99Millis < 50 ? "yes" : "NO")} |");
 Console.WriteLine($"| disk fsync latency, same run (floor under every commit) | {disk} | (info) | |");
 Console.WriteLine($"| p99 at that rate: grains vs baseline (one row per transaction, same open loop) | {results["open-half"].P99Millis:N1} ms vs {results["baseline-open-half"].P99Millis:N1} ms = {results["open-half"].P99Millis / results["baseline-open-half"].P99Millis:N2}x | (info) | |");
 Console.WriteLine($"| activation, 100,000 events | {withSnapshot:N1} ms | < 50 ms | {(withSnapshot < 50 ? "yes" : "NO")} |");
 Console.WriteLine($"| memory per active item | {bytesPerItem:N0} B | < 4,096 B | {(bytesPerItem < 4096 ? "yes" : "NO")} |");
+
+// One baseline phase then one grain phase at the same concurrency, each after the read side has settled.
+async Task<(LatencySummary Baseline, LatencySummary Grains)> PairAsync(int callers, string label)
+{
+    await ReadSideSettler.SettleAsync(grains, catalog);
+    var cpu = new CpuUse();
+    var baseline = await BaselineBenchmark.RunAsync(dataSource, callers, phase);
+    Console.WriteLine($"baseline  one row per transaction, {callers,2} writers{label}: {baseline}");
+    Console.WriteLine($"          {cpu}");
+    appends.TakeSummary();
+    await ReadSideSettler.SettleAsync(grains, catalog);
+    cpu = new CpuUse();
+    var movements = await load.RunClosedAsync(callers, phase);
+    Console.WriteLine($"grains    movements,              {callers,2} callers{label}: {movements}");
+    PrintAppends(appends);
+    Console.WriteLine($"          {cpu}");
+    return (baseline, movements);
+}
 
 static void PrintAppends(AppendLatencyListener appends)
 {

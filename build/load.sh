@@ -6,7 +6,11 @@
 # the scenarios with tools/Inventory.LoadGenerator, prints the figures and ratios against a baseline measured in the
 # same run, and stops everything it started (silo and API by PID, PostgreSQL with pg_ctl).
 #
-#   build/load.sh [--seconds 20] [--warmup 5]
+#   build/load.sh [--seconds 20] [--warmup 5] [--settle 60]
+#
+# Before any scenario, --settle seconds of unmeasured mixed traffic (single posts, then batches) bring the freshly
+# started silo and API to steady state: for their first minute or so under load the JIT (re)compiles thousands of
+# methods on the same two cores (measured in the write-side benchmark: 0.5-0.8 cores); a silo runs for days.
 #
 # Scenarios: baseline GET /health/live (closed loop, 64 scanners; and open loop at 1,000/s), (a) closed loop
 # 256 scanners posting single movements, (b) closed loop 16 scanners posting batches of 50, (c) open loop at
@@ -19,11 +23,13 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 seconds=20
 warmup=5
+settle=60
 while [[ $# -gt 0 ]]; do
   case $1 in
     --seconds) seconds=$2; shift 2 ;;
     --warmup) warmup=$2; shift 2 ;;
-    *) echo "usage: $0 [--seconds N] [--warmup N]" >&2; exit 2 ;;
+    --settle) settle=$2; shift 2 ;;
+    *) echo "usage: $0 [--seconds N] [--warmup N] [--settle N]" >&2; exit 2 ;;
   esac
 done
 
@@ -122,6 +128,14 @@ scenario() {
     'BEGIN { printf "[%s] CPU over the whole scenario (warm-up included, %.0f s), in cores: API %.2f, silo %.2f, PostgreSQL %.2f; whole machine busy %.2f (the rest: load generator, other processes)\n", l, t, a/hz/t, s/hz/t, p/hz/t, n*m/w }' \
     | tee -a "$results"
 }
+
+if (( settle > 0 )); then
+  echo "load.sh: settling the silo and API with $settle s of unmeasured traffic (single posts, then batches of 50)"
+  for shape in "--scanners 64" "--scanners 16 --batch 50"; do
+    # shellcheck disable=SC2086 # the shape is two or four words on purpose
+    INVENTORY_API_KEY=$key dotnet "$loadgen" --url "$api_url" --seconds $(( (settle + 1) / 2 )) --warmup 0 --label settle $shape >/dev/null
+  done
+fi
 
 echo "load.sh: machine before the scenarios: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 scenario baseline-live-closed --target live --scanners 64

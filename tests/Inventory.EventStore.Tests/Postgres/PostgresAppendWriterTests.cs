@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using Inventory.EventStore.Postgres;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -13,6 +15,19 @@ public sealed class PostgresAppendWriterTests(PostgresDatabaseFixture fixture) :
     [Fact]
     public async Task GivenAppendsQueuedWhileTheWriterIsBusy_WhenItFreesUp_ThenTheyCommitInBatchesOfAtMostMaxBatchSizeAndOneStreamStaysInOrder()
     {
+        var batchSizes = new ConcurrentBag<int>();
+        var batchMillis = new ConcurrentBag<double>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == PostgresEventStore.MeterName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<int>((_, value, _, _) => batchSizes.Add(value));
+        listener.SetMeasurementEventCallback<double>((_, value, _, _) => batchMillis.Add(value));
+        listener.Start();
         await using var store = _database.CreateStore(new PostgresEventStoreOptions { Writers = 1, MaxBatchSize = 10 });
         var blocked = NewStreamId();
         var sameStream = NewStreamId();
@@ -32,6 +47,10 @@ public sealed class PostgresAppendWriterTests(PostgresDatabaseFixture fixture) :
         Assert.Equal(AppendStatus.Appended, (await sameStreamSecond).Status);
         var transactions = await _database.ScalarAsync<long>("SELECT count(DISTINCT transaction_id) FROM events WHERE stream_id = ANY ($1)", (object)streams);
         Assert.Equal(3, transactions);
+
+        // The store's metrics saw the full batches (other tests' stores may add their own measurements).
+        Assert.Contains(10, batchSizes);
+        Assert.True(batchMillis.Count(ms => ms > 0) >= 4, $"{batchMillis.Count} batch durations recorded");
     }
 
     [Fact]

@@ -14,6 +14,7 @@ internal sealed class CpuUse
     private readonly long _jitted = JitInfo.GetCompiledMethodCount();
     private readonly TimeSpan _jitTime = JitInfo.GetCompilationTime();
     private readonly TimeSpan _gcPaused = GC.GetTotalPauseDuration();
+    private readonly long _allocated = GC.GetTotalAllocatedBytes();
     private readonly int[] _collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
 
     public override string ToString()
@@ -30,8 +31,9 @@ internal sealed class CpuUse
         var jitTime = (JitInfo.GetCompilationTime() - _jitTime).TotalSeconds / wall;
         var paused = GC.GetTotalPauseDuration() - _gcPaused;
         var collections = string.Join('/', Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - _collections[g]));
+        var allocatedPerSecond = (GC.GetTotalAllocatedBytes() - _allocated) / wall / (1024 * 1024);
         return $"CPU: this process {process:N2} cores (of which JIT compiling {jitted:N0} methods {jitTime:N2}), the rest of the machine {machine - process:N2} cores, idle {Environment.ProcessorCount - machine:N2} cores; "
-            + $"GC ({(GCSettings.IsServerGC ? "server" : "workstation")}) paused the process {paused.TotalMilliseconds:N0} ms in {collections} gen0/1/2 collections";
+            + $"GC ({(GCSettings.IsServerGC ? "server" : "workstation")}) paused the process {paused.TotalMilliseconds:N0} ms in {collections} gen0/1/2 collections, {allocatedPerSecond:N0} MB/s allocated";
     }
 
     /// <summary>Busy and total jiffies of all cores (busy excludes idle and iowait).</summary>

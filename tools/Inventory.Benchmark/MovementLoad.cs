@@ -37,7 +37,7 @@ internal sealed class MovementLoad(IGrainFactory grains, string[] keys, ZipfSamp
             : new PickStock { MovementId = Guid.NewGuid(), Quantity = 1, ScannerId = "bench" };
         try
         {
-            var result = await grains.GetGrain<IStockItemGrain>(key).ExecuteAsync(command);
+            var result = await grains.GetStockItem(key).ExecuteAsync(command);
             recorder.Record(Stopwatch.GetElapsedTime(scheduledTimestamp));
             if (!result.Accepted)
             {

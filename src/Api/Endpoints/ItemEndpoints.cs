@@ -80,7 +80,7 @@ public static class ItemEndpoints
             return ApiProblems.Result(ApiProblems.Validation(errors));
         }
 
-        var grain = grains.GetGrain<IStockItemGrain>(key.ToString());
+        var grain = grains.GetStockItem(key.ToString());
         var details = atVersion is { } n ? await grain.GetDetailsAtVersionAsync(n)
             : at is { } time ? await grain.GetDetailsAsOfAsync(time)
             : await grain.GetDetailsAsync();
@@ -117,7 +117,7 @@ public static class ItemEndpoints
             return ApiProblems.Result(ApiProblems.Validation(errors));
         }
 
-        var page = await grains.GetGrain<IStockItemGrain>(key.ToString()).GetHistoryAsync(afterVersion, pageSize);
+        var page = await grains.GetStockItem(key.ToString()).GetHistoryAsync(afterVersion, pageSize);
         var events = page.Entries.Select(e => new ItemEventResponse(e.EventId, e.Version, e.GlobalPosition, e.Type, e.MovementId,
             e.RecordedAt, e.OccurredAt, e.ScannerId, ParseData(e.Data))).ToList();
         var next = page.NextAfterVersion is { } nextAfter
@@ -166,7 +166,7 @@ public static class ItemEndpoints
         }
 
         var command = new SetReorderPoint { MovementId = movementId ?? Guid.NewGuid(), ReorderPoint = body.Value.ReorderPoint };
-        var result = await grains.GetGrain<IStockItemGrain>(key.ToString()).ExecuteAsync(command);
+        var result = await grains.GetStockItem(key.ToString()).ExecuteAsync(command);
         return MovementEndpoints.ToResult(key, result);
     }
 

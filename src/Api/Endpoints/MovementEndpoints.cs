@@ -52,7 +52,7 @@ public static partial class MovementEndpoints
             return ApiProblems.Result(ApiProblems.Validation(errors!));
         }
 
-        var result = await grains.GetGrain<IStockItemGrain>(movement.Key.ToString()).ExecuteAsync(movement.Command);
+        var result = await grains.GetStockItem(movement.Key.ToString()).ExecuteAsync(movement.Command);
         return ToResult(movement.Key, result);
     }
 
@@ -103,7 +103,7 @@ public static partial class MovementEndpoints
     private static async Task RunInOrderAsync(IGrainFactory grains, StockItemKey key, List<(int Index, StockCommand Command)> movements,
         MovementBatchResult[] results, ILogger logger)
     {
-        var grain = grains.GetGrain<IStockItemGrain>(key.ToString());
+        var grain = grains.GetStockItem(key.ToString());
         MovementBatchResult? failed = null;
         foreach (var (index, command) in movements)
         {

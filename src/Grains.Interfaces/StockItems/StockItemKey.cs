@@ -16,6 +16,9 @@ public readonly partial record struct StockItemKey
         Sku = sku;
     }
 
+    /// <summary>The stock item grain's type (its <c>[GrainType]</c>), for references made from a <see cref="GrainId"/>.</summary>
+    public const string GrainType = "stock-item";
+
     [Id(0)] public string WarehouseId { get; }
 
     [Id(1)] public string Sku { get; }

@@ -11,7 +11,7 @@ public sealed record ProjectionDefinition(string Name, string ShardGrainType, Fu
     public IProjectionShardGrain Shard(IGrainFactory grains, int generation, string partition)
     {
         ArgumentNullException.ThrowIfNull(grains);
-        return grains.GetGrain<IProjectionShardGrain>(GrainId.Create(ShardGrainType, ShardKey(generation, partition)));
+        return GrainReferences.Get<IProjectionShardGrain>(grains, GrainId.Create(ShardGrainType, ShardKey(generation, partition)));
     }
 
     /// <summary>Splits a shard key into projection name, generation and partition.</summary>

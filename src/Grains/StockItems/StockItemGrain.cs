@@ -19,7 +19,7 @@ namespace Inventory.StockItems;
 /// <remarks>Reentrant so that movements can queue during an append and reads are not held up by writes; all
 /// state changes happen in the single drain loop, on the grain's own scheduler.</remarks>
 [Reentrant]
-[GrainType("stock-item")]
+[GrainType(StockItemKey.GrainType)]
 [LogConsistencyProvider(ProviderName = ProviderNames.EventStore)]
 public sealed partial class StockItemGrain(
     IEventStore store,

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Inventory;
 
 /// <summary>
@@ -14,19 +16,25 @@ public static class GrainReferences
         where TGrainInterface : IAddressable
     {
         ArgumentNullException.ThrowIfNull(grains);
-        if (InterfaceOf<TGrainInterface>.Type is { IsDefault: false } interfaceType)
+        if (InterfaceOf<TGrainInterface>.Known is { } interfaceType && grains.GetGrain(id, interfaceType.Value) is TGrainInterface known)
         {
-            return (TGrainInterface)grains.GetGrain(id, interfaceType);
+            return known;
         }
 
+        // First call, or a factory that is not Orleans' own (a test double): the ordinary lookup.
         var reference = grains.GetGrain<TGrainInterface>(id);
-        InterfaceOf<TGrainInterface>.Type = ((GrainReference)(object)reference).InterfaceType;
+        if (reference is GrainReference grainReference)
+        {
+            InterfaceOf<TGrainInterface>.Known = new StrongBox<GrainInterfaceType>(grainReference.InterfaceType);
+        }
+
         return reference;
     }
 
     private static class InterfaceOf<TGrainInterface>
     {
-        // Written once with the same value by whichever call comes first; a race only repeats the lookup.
-        public static GrainInterfaceType Type;
+        // Boxed, so that it is published whole (the struct itself could be read half-written); set with the same value
+        // by whichever calls come first, so a race only repeats the lookup.
+        public static StrongBox<GrainInterfaceType>? Known;
     }
 }

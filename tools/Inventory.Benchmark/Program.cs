@@ -91,6 +91,7 @@ for (var round = 1; round <= options.Rounds; round++)
 var median64 = rounds64.OrderBy(r => r.Grains.PerSecond / r.Baseline.PerSecond).ElementAt(rounds64.Count / 2);
 (results["baseline-64"], results["grains-64"]) = median64;
 
+// Half the median of the rounds' grain rates (not of the median-ratio round's, which a slow baseline could pick).
 var halfRate = rounds64.Select(r => r.Grains.PerSecond).Order().ElementAt(rounds64.Count / 2) / 2;
 var disk = DiskSyncProbe.Run(TimeSpan.FromSeconds(5), Path.GetTempPath());
 Console.WriteLine($"disk      fsync of an 8 KiB block in a loop (the floor under any commit's latency), 5 s: {disk}");

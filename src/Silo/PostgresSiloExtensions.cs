@@ -12,7 +12,7 @@ namespace Inventory.Silo;
 public static class PostgresSiloExtensions
 {
     /// <summary>The ADO.NET invariant name of Npgsql.</summary>
-    public const string Invariant = "Npgsql";
+    public const string Invariant = PostgresGrainStorageExtensions.Invariant;
 
     /// <summary>Registers the <see cref="NpgsqlDataSource"/>, the <see cref="SchemaMigrator"/> and the PostgreSQL event store.</summary>
     public static IServiceCollection AddInventoryPostgres(this IServiceCollection services, string connectionString)
@@ -46,11 +46,6 @@ public static class PostgresSiloExtensions
             o.Invariant = Invariant;
             o.DataSource = dataSource;
         }));
-        silo.AddAdoNetGrainStorage(ProviderNames.GrainStorage, storage => storage.Configure<NpgsqlDataSource>((o, dataSource) =>
-        {
-            o.Invariant = Invariant;
-            o.DataSource = dataSource;
-        }));
-        return silo;
+        return silo.AddInventoryPostgresGrainStorage();
     }
 }

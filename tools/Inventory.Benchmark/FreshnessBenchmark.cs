@@ -34,12 +34,8 @@ internal static class FreshnessBenchmark
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(siloPort: ports[0], gatewayPort: ports[1])
             .AddInventoryGrains()
-            .AddAdoNetGrainStorage(ProviderNames.GrainStorage, storage => storage.Configure<NpgsqlDataSource>((o, dataSource) =>
-            {
-                // The event store's data source: one connection pool for the whole silo, as src/Silo has it.
-                o.Invariant = "Npgsql";
-                o.DataSource = dataSource;
-            })));
+            // On the event store's data source: one connection pool for the whole silo, as src/Silo has it.
+            .AddInventoryPostgresGrainStorage());
         using var host = builder.Build();
         await host.StartAsync();
         try

@@ -42,11 +42,7 @@ builder.Services.AddPostgresEventStore(options.ConnectionString);
 builder.UseOrleans(silo => silo
     .UseLocalhostClustering(siloPort: 21111, gatewayPort: 31000)
     .AddInventoryGrains()
-    .AddAdoNetGrainStorage(ProviderNames.GrainStorage, storage => storage.Configure<NpgsqlDataSource>((o, dataSource) =>
-    {
-        o.Invariant = "Npgsql";
-        o.DataSource = dataSource;
-    })));
+    .AddInventoryPostgresGrainStorage());
 using var host = builder.Build();
 await host.Services.GetRequiredService<SchemaMigrator>().MigrateAsync();
 await host.StartAsync();

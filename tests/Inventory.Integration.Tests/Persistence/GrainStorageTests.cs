@@ -2,6 +2,7 @@ using Inventory.Hosting;
 using Inventory.Integration.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Orleans.Serialization;
 using Orleans.Storage;
 
 namespace Inventory.Integration.Tests.Persistence;
@@ -70,6 +71,54 @@ public sealed class GrainStorageTests(InProcessPostgresSilo silo) : IClassFixtur
         read.State = new CounterState { Value = 8 };
         await Storage.WriteStateAsync(DirectGrainType, grainId, read);
         Assert.Equal("3", read.ETag);
+    }
+
+    [Fact]
+    public async Task GivenAStateAnEarlierVersionStoredAsJson_WhenItIsRead_ThenItLoadsAndTheNextWriteStoresItInBinary()
+    {
+        var key = $"json-{Guid.NewGuid():N}";
+        var grainId = GrainId.Create(DirectGrainType, key);
+        await Storage.WriteStateAsync(DirectGrainType, grainId, new GrainState<CounterState>(new CounterState { Value = 1 }));
+        // What Orleans' default (JSON) storage serializer wrote, which this project used before.
+        var json = new JsonGrainStorageSerializer(silo.Services.GetRequiredService<OrleansJsonSerializer>())
+            .Serialize(new CounterState { Value = 42 }).ToArray();
+        await SetPayloadAsync(key, json);
+
+        var read = new GrainState<CounterState>();
+        await Storage.ReadStateAsync(DirectGrainType, grainId, read);
+        Assert.Equal(42, read.State?.Value);
+
+        read.State = new CounterState { Value = 43 };
+        await Storage.WriteStateAsync(DirectGrainType, grainId, read);
+        var stored = await PayloadAsync(key);
+        var reread = new GrainState<CounterState>();
+        await Storage.ReadStateAsync(DirectGrainType, grainId, reread);
+
+        Assert.Equal((byte)'{', json[0]);
+        Assert.NotEqual((byte)'{', stored[0]);
+        Assert.True(stored.Length < json.Length, $"binary payload {stored.Length} bytes, JSON {json.Length}");
+        Assert.Equal(43, reread.State?.Value);
+    }
+
+    private async Task SetPayloadAsync(string key, byte[] payload)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(silo.Database.ConnectionString);
+        await using var command = dataSource.CreateCommand(
+            "UPDATE OrleansStorage SET PayloadBinary = $3 WHERE ServiceId = $1 AND GrainIdExtensionString = $2");
+        command.Parameters.Add(new NpgsqlParameter { Value = InProcessPostgresSilo.ServiceId });
+        command.Parameters.Add(new NpgsqlParameter { Value = key });
+        command.Parameters.Add(new NpgsqlParameter { Value = payload });
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+    }
+
+    private async Task<byte[]> PayloadAsync(string key)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(silo.Database.ConnectionString);
+        await using var command = dataSource.CreateCommand(
+            "SELECT PayloadBinary FROM OrleansStorage WHERE ServiceId = $1 AND GrainIdExtensionString = $2");
+        command.Parameters.Add(new NpgsqlParameter { Value = InProcessPostgresSilo.ServiceId });
+        command.Parameters.Add(new NpgsqlParameter { Value = key });
+        return (byte[])(await command.ExecuteScalarAsync() ?? throw new InvalidOperationException($"No stored state for {key}."));
     }
 
     private async Task<int?> StoredVersionAsync(string key)

@@ -2,7 +2,9 @@
 # The write-side benchmark (tools/Inventory.Benchmark): plain Npgsql baseline vs stock item grains, in one run,
 # on a throwaway PostgreSQL (build/pg.sh) unless INVENTORY_BENCH_POSTGRES is set. Prints figures, asserts nothing.
 # Extra arguments go to the benchmark: --seconds N (per phase, default 10), --items N, --skew S, --memory-items N,
-# --warm-up N (at most N seconds until the JIT settles, default 90), --rounds N (alternating 64-caller rounds, default 3).
+# --warm-up N (at most N seconds until the JIT settles, default 90), --rounds N (alternating 64-caller rounds, default 3),
+# --projections live|idle (default live: the read side takes every movement, as in production; idle: the write path
+# alone, no live stream and no catch-up during a measurement).
 #
 #   build/bench.sh --read-side [--rate 500] [--seconds 20] [--only freshness|crash] ...
 # runs the read-side consistency SLA instead (views' freshness at a steady rate, then the bound after a SIGKILLed

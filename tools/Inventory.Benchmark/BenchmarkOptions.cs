@@ -1,6 +1,6 @@
 namespace Inventory.Benchmark;
 
-internal sealed record BenchmarkOptions(string ConnectionString, int Seconds, int Items, double Skew, int MemoryItems, int WarmUpSeconds, int Rounds)
+internal sealed record BenchmarkOptions(string ConnectionString, int Seconds, int Items, double Skew, int MemoryItems, int WarmUpSeconds, int Rounds, bool ProjectionsLive)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -19,6 +19,12 @@ internal sealed record BenchmarkOptions(string ConnectionString, int Seconds, in
             double.Parse(Value("--skew") ?? "1.0", System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(Value("--memory-items") ?? "20000"),
             int.Parse(Value("--warm-up") ?? "90"),
-            int.Parse(Value("--rounds") ?? "3"));
+            int.Parse(Value("--rounds") ?? "3"),
+            (Value("--projections") ?? "live") switch
+            {
+                "live" => true,
+                "idle" => false,
+                var other => throw new ArgumentException($"--projections is live or idle, not '{other}'."),
+            });
     }
 }

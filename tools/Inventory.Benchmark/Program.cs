@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 
 // Usage: dotnet run -c Release --project tools/Inventory.Benchmark -- [--seconds 10] [--items 10000] [--skew 1.0] [--memory-items 20000]
-//            [--warm-up 90 (at most, seconds)] [--rounds 3 (alternating baseline/grain rounds at 64)]
+//            [--warm-up 90 (at most, seconds)] [--rounds 3 (alternating baseline/grain rounds at 64)] [--projections live|idle]
 //        dotnet run -c Release --project tools/Inventory.Benchmark -- --read-side [--rate 500] [--seconds 20] [--items 2000]
 //            [--warehouses 10] [--skew 1.0] [--sample 10] [--crash-rate 400] [--only freshness|crash]
 // Easiest: build/bench.sh [--read-side ...] (provisions a throwaway PostgreSQL and, for --read-side, builds src/Silo).
@@ -27,7 +27,8 @@ if (args.Contains("--read-side"))
 }
 
 var options = BenchmarkOptions.Parse(args);
-Console.WriteLine($"Inventory write-side benchmark: {Environment.ProcessorCount} cores, {options.Seconds}s per phase, {options.Items:N0} items (Zipf s={options.Skew})");
+Console.WriteLine($"Inventory write-side benchmark: {Environment.ProcessorCount} cores, {options.Seconds}s per phase, {options.Items:N0} items (Zipf s={options.Skew}), "
+    + (options.ProjectionsLive ? "read side live (projections take every movement as in production)" : "read side idle (--projections idle: the write path alone)"));
 
 await using (var admin = NpgsqlDataSource.Create(options.ConnectionString))
 {
@@ -36,6 +37,15 @@ await using (var admin = NpgsqlDataSource.Create(options.ConnectionString))
 
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
+if (!options.ProjectionsLive)
+{
+    // The write path alone: no live stream, and the projections' coordinators tick once an hour (they still catch up
+    // between phases, when the settler asks them to), so that no read-side work runs during a measurement.
+    builder.Configuration[$"{ProjectionOptions.Section}:{nameof(ProjectionOptions.LiveStream)}"] = "None";
+    builder.Configuration[$"{ProjectionOptions.Section}:{nameof(ProjectionOptions.CatchUpInterval)}"] = "01:00:00";
+    builder.Configuration[$"{ProjectionOptions.Section}:{nameof(ProjectionOptions.CheckpointInterval)}"] = "01:00:00";
+}
+
 builder.Services.AddPostgresEventStore(options.ConnectionString);
 // The whole silo as src/Silo composes it in PostgreSQL mode, read side included (its projections catch up and take
 // live events during the run, as they would in production): grain storage on the event store's connection pool.

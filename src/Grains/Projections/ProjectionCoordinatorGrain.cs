@@ -30,9 +30,6 @@ public sealed partial class ProjectionCoordinatorGrain(
 {
     private static readonly TimeSpan StatusInterval = TimeSpan.FromSeconds(1);
 
-    // Counting pending events costs about 0.7 ms per thousand: the lag in events is reported up to this many.
-    private const int PendingCap = 50_000;
-
     private const int FlushConcurrency = 8;
 
     private readonly ProjectionOptions _options = options.Value;
@@ -373,7 +370,7 @@ public sealed partial class ProjectionCoordinatorGrain(
     {
         var now = time.GetUtcNow();
         var position = _active.Position;
-        var head = await log.ReadHeadAsync(position, PendingCap);
+        var head = await log.ReadHeadAsync(position, ProjectionLag.CountedUpTo);
         var open = await deadLetters.CountOpenAsync();
         if (head.Pending == 0)
         {
@@ -392,7 +389,7 @@ public sealed partial class ProjectionCoordinatorGrain(
             Health = health,
             Checkpoint = position,
             HeadPosition = head.Position,
-            LagEvents = head.Pending,
+            LagEvents = ProjectionLag.Events(head, position),
             LagMilliseconds = lag,
             LastAppliedAt = S.LastAppliedAt,
             DeadLetters = open.GetValueOrDefault(_definition.Name),

@@ -93,9 +93,13 @@ public sealed class ViewEndpointTests(ApiFixture fixture)
     {
         var first = TestItem.New();
         var second = first with { WarehouseId = first.WarehouseId + "b" };
-        await PostAsync(first, "receive", 3);
+        var firstPosition = await PostAsync(first, "receive", 3);
         var position = await PostAsync(second, "receive", 4);
 
+        // minPosition waits for that one event: the two warehouses' events reach the SKU view independently (either
+        // may come first), so the first is waited for on its own before the read that checks both.
+        var waitedForFirst = await _dashboard.GetAsync($"/api/v1/skus/{first.Sku}/stock?minPosition={firstPosition}");
+        Assert.Equal("true", Assert.Single(waitedForFirst.Headers.GetValues("X-Min-Position-Reached")));
         var body = await (await _dashboard.GetAsync($"/api/v1/skus/{first.Sku}/stock?minPosition={position}")).ReadObjectAsync();
 
         Assert.Equal(first.Sku, (string?)body["sku"]);

@@ -30,7 +30,7 @@ if [[ -z ${INVENTORY_BENCH_POSTGRES:-} ]]; then
   port=$("$root/build/pg.sh" port 57000 57999)
   "$root/build/pg.sh" start "$work/pg" "$port"
   pg_dir="$work/pg"
-  INVENTORY_BENCH_POSTGRES="$("$root/build/pg.sh" url "$work/pg" "$port");Maximum Pool Size=80"
+  INVENTORY_BENCH_POSTGRES="$("$root/build/pg.sh" url "$work/pg" "$port")"
   export INVENTORY_BENCH_POSTGRES
 fi
 

@@ -62,7 +62,7 @@ trap 'exit 143' TERM
 pg_port=$("$root/build/pg.sh" port 57000 57999)
 "$root/build/pg.sh" start "$work/pg" "$pg_port"
 pg_dir="$work/pg"
-connection="$("$root/build/pg.sh" url "$work/pg" "$pg_port");Maximum Pool Size=80"
+connection="$("$root/build/pg.sh" url "$work/pg" "$pg_port")"
 
 for project in src/Silo/Silo.csproj src/Api/Api.csproj tools/Inventory.LoadGenerator/Inventory.LoadGenerator.csproj; do
   dotnet build "$project" -c Release --nologo -v quiet

@@ -18,7 +18,7 @@ public static class PostgresSiloExtensions
     public static IServiceCollection AddInventoryPostgres(this IServiceCollection services, string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        services.AddSingleton(sp => new NpgsqlDataSourceBuilder(connectionString)
+        services.AddSingleton(sp => new NpgsqlDataSourceBuilder(PostgresConnectionDefaults.Apply(connectionString))
             .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
             .Build());
         return services.AddPostgresEventStore(connectionString);

@@ -22,49 +22,81 @@ internal static class BaselineBenchmark
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Closed loop: <paramref name="writers"/> writers, each on its own connection, opened before the clock
+    /// starts; the pool is emptied afterwards so that no idle baseline connection stays on the server during the grains'
+    /// phases.</summary>
     public static async Task<LatencySummary> RunAsync(NpgsqlDataSource dataSource, int writers, TimeSpan duration)
     {
-        var recorder = new LatencyRecorder();
-        var deadline = Stopwatch.StartNew();
-        var tasks = Enumerable.Range(0, writers).Select(async writer =>
+        var connections = await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => dataSource.OpenConnectionAsync().AsTask()));
+        try
         {
-            await using var connection = await dataSource.OpenConnectionAsync();
-            var version = 0;
-            var stream = $"baseline-{writers}-{writer}-{Guid.NewGuid():N}";
-            while (deadline.Elapsed < duration)
+            var recorder = new LatencyRecorder();
+            var deadline = Stopwatch.StartNew();
+            await Task.WhenAll(connections.Select((connection, writer) => WriteUntilAsync(connection, $"baseline-{writers}-{writer}-{Guid.NewGuid():N}", recorder, deadline, duration)));
+            return recorder.Summarise(deadline.Elapsed);
+        }
+        finally
+        {
+            foreach (var connection in connections)
             {
-                var started = Stopwatch.GetTimestamp();
-                try
-                {
-                    await using var transaction = await connection.BeginTransactionAsync();
-                    await using var insert = new NpgsqlCommand(
-                        "INSERT INTO bench_baseline (stream_id, version, event_id, movement_id, type, data, recorded_at) VALUES ($1, $2, $3, $4, 'stock-received', $5::jsonb, now())",
-                        connection, transaction)
-                    {
-                        Parameters =
-                        {
-                            new() { Value = stream }, new() { Value = ++version }, new() { Value = Guid.NewGuid() },
-                            new() { Value = Guid.NewGuid() }, new() { Value = """{"quantity":1,"onHandAfter":1,"reservedAfter":0}""" },
-                        },
-                    };
-                    await insert.ExecuteNonQueryAsync();
-                    await transaction.CommitAsync();
-                    recorder.Record(Stopwatch.GetElapsedTime(started));
-                }
-                catch (NpgsqlException)
-                {
-                    recorder.Error();
-                }
+                await connection.DisposeAsync();
             }
-        });
-        await Task.WhenAll(tasks);
-        return recorder.Summarise(deadline.Elapsed);
+
+            dataSource.Clear();
+        }
     }
 
     /// <summary>Open loop: single-row transactions arriving at a fixed rate, each on a pooled connection;
-    /// latency counts from the scheduled time. The same arrival pattern as the grains' open-loop run.</summary>
-    public static Task<LatencySummary> RunOpenAsync(NpgsqlDataSource dataSource, double perSecond, TimeSpan duration) =>
-        OpenLoop.RunAsync(perSecond, duration, (recorder, scheduled) => InsertOneAsync(dataSource, recorder, scheduled));
+    /// latency counts from the scheduled time. The same arrival pattern as the grains' open-loop run. The pool is
+    /// filled before the clock starts and emptied afterwards.</summary>
+    public static async Task<LatencySummary> RunOpenAsync(NpgsqlDataSource dataSource, double perSecond, TimeSpan duration)
+    {
+        var warm = await Task.WhenAll(Enumerable.Range(0, new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).MaxPoolSize)
+            .Select(_ => dataSource.OpenConnectionAsync().AsTask()));
+        foreach (var connection in warm)
+        {
+            await connection.DisposeAsync();
+        }
+
+        try
+        {
+            return await OpenLoop.RunAsync(perSecond, duration, (recorder, scheduled) => InsertOneAsync(dataSource, recorder, scheduled));
+        }
+        finally
+        {
+            dataSource.Clear();
+        }
+    }
+
+    private static async Task WriteUntilAsync(NpgsqlConnection connection, string stream, LatencyRecorder recorder, Stopwatch deadline, TimeSpan duration)
+    {
+        var version = 0;
+        while (deadline.Elapsed < duration)
+        {
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                await using var transaction = await connection.BeginTransactionAsync();
+                await using var insert = new NpgsqlCommand(
+                    "INSERT INTO bench_baseline (stream_id, version, event_id, movement_id, type, data, recorded_at) VALUES ($1, $2, $3, $4, 'stock-received', $5::jsonb, now())",
+                    connection, transaction)
+                {
+                    Parameters =
+                    {
+                        new() { Value = stream }, new() { Value = ++version }, new() { Value = Guid.NewGuid() },
+                        new() { Value = Guid.NewGuid() }, new() { Value = """{"quantity":1,"onHandAfter":1,"reservedAfter":0}""" },
+                    },
+                };
+                await insert.ExecuteNonQueryAsync();
+                await transaction.CommitAsync();
+                recorder.Record(Stopwatch.GetElapsedTime(started));
+            }
+            catch (NpgsqlException)
+            {
+                recorder.Error();
+            }
+        }
+    }
 
     private static async Task InsertOneAsync(NpgsqlDataSource dataSource, LatencyRecorder recorder, long scheduledTimestamp)
     {

@@ -57,7 +57,13 @@ using var host = builder.Build();
 await host.Services.GetRequiredService<SchemaMigrator>().MigrateAsync();
 await host.StartAsync();
 
-var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
+// The baseline has connections of its own, never the silo's: enough for its 64 writers in the closed loop, and in the
+// open loop as many as the silo's pool may hold (so that neither side queues less in its pool than the other). Each of
+// its phases opens them before its clock starts and closes them after it, so that no idle baseline connection sits on
+// the server while the grains are measured.
+var siloPoolSize = new NpgsqlConnectionStringBuilder(host.Services.GetRequiredService<NpgsqlDataSource>().ConnectionString).MaxPoolSize;
+await using var baselineSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(options.ConnectionString) { MaxPoolSize = 80 }.ConnectionString);
+await using var openLoopSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(options.ConnectionString) { MaxPoolSize = siloPoolSize }.ConnectionString);
 var grains = host.Services.GetRequiredService<IGrainFactory>();
 var store = host.Services.GetRequiredService<IEventStore>();
 var catalog = host.Services.GetRequiredService<ProjectionCatalog>();
@@ -73,7 +79,7 @@ long jittedInRound;
 do
 {
     var jittedBefore = JitInfo.GetCompiledMethodCount();
-    await BaselineBenchmark.RunAsync(dataSource, 16, TimeSpan.FromSeconds(1));
+    await BaselineBenchmark.RunAsync(baselineSource, 16, TimeSpan.FromSeconds(1));
     await load.RunClosedAsync(16, TimeSpan.FromSeconds(2));
     await load.RunClosedAsync(64, TimeSpan.FromSeconds(2));
     jittedInRound = JitInfo.GetCompiledMethodCount() - jittedBefore;
@@ -103,7 +109,7 @@ var disk = DiskSyncProbe.Run(TimeSpan.FromSeconds(5), Path.GetTempPath());
 Console.WriteLine($"disk      fsync of an 8 KiB block in a loop (the floor under any commit's latency), 5 s: {disk}");
 await ReadSideSettler.SettleAsync(grains, catalog);
 var openCpu = new CpuUse();
-results["baseline-open-half"] = await BaselineBenchmark.RunOpenAsync(dataSource, halfRate, phase);
+results["baseline-open-half"] = await BaselineBenchmark.RunOpenAsync(openLoopSource, halfRate, phase);
 Console.WriteLine($"baseline  open loop at {halfRate:N0}/s, one row per transaction: {results["baseline-open-half"]}");
 Console.WriteLine($"          {openCpu}");
 appends.TakeSummary();
@@ -141,7 +147,7 @@ async Task<(LatencySummary Baseline, LatencySummary Grains)> PairAsync(int calle
 {
     await ReadSideSettler.SettleAsync(grains, catalog);
     var cpu = new CpuUse();
-    var baseline = await BaselineBenchmark.RunAsync(dataSource, callers, phase);
+    var baseline = await BaselineBenchmark.RunAsync(baselineSource, callers, phase);
     Console.WriteLine($"baseline  one row per transaction, {callers,2} writers{label}: {baseline}");
     Console.WriteLine($"          {cpu}");
     appends.TakeSummary();

@@ -15,7 +15,8 @@ public static class PostgresEventStoreExtensions
     /// <see cref="PostgresDeadLetterStore"/> the <see cref="IDeadLetterStore"/>, whether this is called before or after
     /// <see cref="InventoryGrainsExtensions.AddInventoryGrains"/> (in-memory ones registered earlier are removed).
     /// Also registers the <see cref="NpgsqlDataSource"/> for <paramref name="connectionString"/> (unless the host
-    /// registered one already: then that one is shared) and the <see cref="SchemaMigrator"/>, which the host must
+    /// registered one already: then that one is shared; its pool size defaults to
+    /// <see cref="PostgresConnectionDefaults.MaxPoolSize"/>) and the <see cref="SchemaMigrator"/>, which the host must
     /// run before the silo takes traffic (nothing here runs it). Tuning: <see cref="PostgresEventStoreOptions.Section"/>.
     /// </summary>
     public static IServiceCollection AddPostgresEventStore(this IServiceCollection services, string connectionString)
@@ -23,7 +24,7 @@ public static class PostgresEventStoreExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
 
-        services.TryAddSingleton(provider => new NpgsqlDataSourceBuilder(connectionString)
+        services.TryAddSingleton(provider => new NpgsqlDataSourceBuilder(PostgresConnectionDefaults.Apply(connectionString))
             .UseLoggerFactory(provider.GetService<ILoggerFactory>())
             .Build());
         services.TryAddSingleton<SchemaMigrator>();

@@ -21,7 +21,8 @@ public sealed class PostgresAppendBatchTests(PostgresDatabaseFixture fixture) : 
         await store.AppendAsync(s[4], 0, [TestEvent.For(s[4]), TestEvent.For(s[4])]);
         await store.AppendAsync(s[5], 0, [occupied]);
 
-        var results = await AppendEventsStatement.ExecuteAsync(_database.DataSource, [
+        await using var connection = await _database.DataSource.OpenConnectionAsync();
+        var results = await AppendEventsStatement.ExecuteAsync(connection, [
             new AppendRequest(s[0], 0, [TestEvent.For(s[0]), TestEvent.For(s[0])]),
             new AppendRequest(s[1], 0, [TestEvent.For(s[1]), TestEvent.For(s[1]) with { EventId = occupied.EventId }]),
             new AppendRequest(s[2], 1, [duplicated with { EventId = Guid.NewGuid() }]),

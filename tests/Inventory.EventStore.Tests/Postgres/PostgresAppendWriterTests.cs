@@ -143,6 +143,44 @@ public sealed class PostgresAppendWriterTests(PostgresDatabaseFixture fixture) :
         Assert.True(error.IsTransient, $"Expected a connection-level error, got {error}.");
     }
 
+    [Fact]
+    public async Task GivenEveryOtherPooledConnectionHeldByReaders_WhenAppending_ThenTheWriterDoesNotWaitForOne()
+    {
+        await using var smallPool = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(_database.ConnectionString) { MaxPoolSize = 2, Timeout = 3 }.ConnectionString);
+        await using var store = new PostgresEventStore(smallPool, Options.Create(new PostgresEventStoreOptions { Writers = 1 }), NullLogger<PostgresEventStore>.Instance);
+        var first = NewStreamId();
+        Assert.Equal(AppendStatus.Appended, (await store.AppendAsync(first, 0, [TestEvent.For(first)])).Status);
+        await using var reader = await smallPool.OpenConnectionAsync();
+        await Assert.ThrowsAnyAsync<NpgsqlException>(async () => await smallPool.OpenConnectionAsync());
+
+        var second = NewStreamId();
+        var appended = await store.AppendAsync(second, 0, [TestEvent.For(second)]);
+
+        Assert.Equal(AppendStatus.Appended, appended.Status);
+        Assert.Single(await ReadAsync(second));
+    }
+
+    [Fact]
+    public async Task GivenTheWritersConnectionKilledOnTheServer_WhenAppendingAgain_ThenTheWriterReconnectsAndTheAppendIsStoredOnce()
+    {
+        var applicationName = $"writer-test-{Guid.NewGuid():N}";
+        await using var own = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(_database.ConnectionString) { ApplicationName = applicationName }.ConnectionString);
+        await using var store = new PostgresEventStore(own, Options.Create(new PostgresEventStoreOptions { Writers = 1 }), NullLogger<PostgresEventStore>.Instance);
+        var streamId = NewStreamId();
+        Assert.Equal(AppendStatus.Appended, (await store.AppendAsync(streamId, 0, [TestEvent.For(streamId)])).Status);
+
+        var killed = await _database.ScalarAsync<long>(
+            "SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1) AS k", applicationName);
+        var next = TestEvent.For(streamId);
+        var appended = await store.AppendAsync(streamId, 1, [next]);
+
+        Assert.Equal(1, killed);
+        Assert.Equal(AppendStatus.Appended, appended.Status);
+        var stored = await ReadAsync(streamId);
+        Assert.Equal([1, 2], stored.Select(e => e.Version));
+        Assert.Equal(next.EventId, stored[1].EventId);
+    }
+
     private static string NewStreamId() => $"writer/{Guid.NewGuid():N}";
 
     private async Task<IReadOnlyList<StoredEvent>> ReadAsync(string streamId)

@@ -9,7 +9,8 @@ namespace Inventory.EventStore.Postgres;
 /// <summary>
 /// Coalesces concurrent appends into few transactions. Each writer loop takes whatever is queued right now (no
 /// timer, so no added latency when idle), at most <see cref="PostgresEventStoreOptions.MaxBatchSize"/> requests
-/// and never two for the same stream (the later one waits for the next batch), and sends them in one round trip.
+/// and never two for the same stream (the later one waits for the next batch), and sends them in one round trip,
+/// on a connection the writer keeps (<see cref="WriterConnection"/>).
 /// </summary>
 internal sealed partial class AppendBatcher : IAsyncDisposable
 {
@@ -67,6 +68,7 @@ internal sealed partial class AppendBatcher : IAsyncDisposable
     private async Task RunWriterAsync()
     {
         var deferred = new Queue<AppendRequest>();
+        await using var connection = new WriterConnection(_dataSource);
         try
         {
             while (!_stopping.IsCancellationRequested && (deferred.Count > 0 || await _queue.Reader.WaitToReadAsync(_stopping.Token)))
@@ -74,7 +76,7 @@ internal sealed partial class AppendBatcher : IAsyncDisposable
                 var batch = Collect(deferred);
                 if (batch.Count > 0)
                 {
-                    await ExecuteAsync(batch);
+                    await ExecuteAsync(batch, connection);
 
                     // Let the callers just answered run and queue their next appends before the next batch is taken:
                     // one thread-pool hop, no timer. Measured: about twice the batch size, a third more appends/s.
@@ -132,36 +134,42 @@ internal sealed partial class AppendBatcher : IAsyncDisposable
     /// <summary>Answers every request of the batch; never throws. A connection-level failure is retried once
     /// (safe: a repeated append answers AlreadyAppended); a statement the server refuses is re-run one request at a
     /// time, so that only the request that causes it fails.</summary>
-    private async Task ExecuteAsync(List<AppendRequest> batch, bool retried = false)
+    private async Task ExecuteAsync(List<AppendRequest> batch, WriterConnection connection, bool retried = false)
     {
         try
         {
-            await SendAsync(batch);
+            await SendAsync(batch, connection);
         }
         catch (Exception error) when (!retried && IsConnectionLevel(error))
         {
             LogRetrying(_logger, error, batch.Count, batch[0].StreamId, batch[0].ExpectedVersion);
-            await ExecuteAsync(batch, retried: true);
+            await connection.DropAsync();
+            await ExecuteAsync(batch, connection, retried: true);
         }
         catch (PostgresException refused) when (batch.Count > 1 && !IsConnectionLevel(refused))
         {
             LogIsolating(_logger, refused, batch.Count, refused.SqlState);
             foreach (var request in batch)
             {
-                await ExecuteAsync([request], retried);
+                await ExecuteAsync([request], connection, retried);
             }
         }
         catch (Exception error)
         {
             LogBatchFailed(_logger, error, batch.Count, batch[0].StreamId, batch[0].ExpectedVersion);
+            if (IsConnectionLevel(error))
+            {
+                await connection.DropAsync();
+            }
+
             Fail(batch, error);
         }
     }
 
-    private async Task SendAsync(List<AppendRequest> batch)
+    private async Task SendAsync(List<AppendRequest> batch, WriterConnection connection)
     {
         var started = Stopwatch.GetTimestamp();
-        var results = await AppendEventsStatement.ExecuteAsync(_dataSource, batch, CancellationToken.None);
+        var results = await AppendEventsStatement.ExecuteAsync(await connection.GetAsync(CancellationToken.None), batch, CancellationToken.None);
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         BatchRequests.Record(batch.Count);
         BatchDuration.Record(elapsed);

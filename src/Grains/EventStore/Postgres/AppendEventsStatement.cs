@@ -10,7 +10,7 @@ internal static class AppendEventsStatement
     private const string Sql =
         "SELECT request, status, positions, duplicate_movement_id FROM append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
 
-    public static async Task<AppendResult[]> ExecuteAsync(NpgsqlDataSource dataSource, IReadOnlyList<AppendRequest> batch, CancellationToken cancellationToken)
+    public static async Task<AppendResult[]> ExecuteAsync(NpgsqlConnection connection, IReadOnlyList<AppendRequest> batch, CancellationToken cancellationToken)
     {
         var total = batch.Sum(r => r.Events.Count);
         var request = new int[total];
@@ -43,7 +43,7 @@ internal static class AppendEventsStatement
             }
         }
 
-        await using var command = dataSource.CreateCommand(Sql);
+        await using var command = new NpgsqlCommand(Sql, connection);
         command.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = request });
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = streamId, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = version });

@@ -29,6 +29,22 @@ public sealed class DashboardPageTests(ApiFixture fixture)
         Assert.Contains("<label for=\"api-key\">", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/dashboard")]
+    [InlineData("/dashboard/dashboard.js")]
+    public async Task GivenNoKey_WhenAskingForThePageWithHead_ThenOkWithTheSameHeadersAsGet(string url)
+    {
+        var get = await _anonymous.GetAsync(url);
+
+        var head = await _anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(get.Content.Headers.ContentType?.MediaType, head.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(get.Headers.ETag, head.Headers.ETag);
+        Assert.Equal(Assert.Single(get.Headers.GetValues("Content-Security-Policy")), Assert.Single(head.Headers.GetValues("Content-Security-Policy")));
+    }
+
     [Fact]
     public async Task GivenThePage_ThenNoInlineScriptStyleOrOtherOrigin()
     {

@@ -2,7 +2,6 @@ using System.Net;
 using Inventory.EventStore.Postgres;
 using Inventory.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 using Orleans.Configuration;
 
@@ -14,13 +13,11 @@ public static class PostgresSiloExtensions
     /// <summary>The ADO.NET invariant name of Npgsql.</summary>
     public const string Invariant = PostgresGrainStorageExtensions.Invariant;
 
-    /// <summary>Registers the <see cref="NpgsqlDataSource"/>, the <see cref="SchemaMigrator"/> and the PostgreSQL event store.</summary>
+    /// <summary>Registers the <see cref="NpgsqlDataSource"/> (the one pool of the silo), the <see cref="SchemaMigrator"/>
+    /// and the PostgreSQL event store (<see cref="PostgresEventStoreExtensions.AddPostgresEventStore"/>).</summary>
     public static IServiceCollection AddInventoryPostgres(this IServiceCollection services, string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        services.AddSingleton(sp => new NpgsqlDataSourceBuilder(PostgresConnectionDefaults.Apply(connectionString))
-            .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
-            .Build());
         return services.AddPostgresEventStore(connectionString);
     }
 

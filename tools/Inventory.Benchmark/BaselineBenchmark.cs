@@ -77,16 +77,7 @@ internal static class BaselineBenchmark
             try
             {
                 await using var transaction = await connection.BeginTransactionAsync();
-                await using var insert = new NpgsqlCommand(
-                    "INSERT INTO bench_baseline (stream_id, version, event_id, movement_id, type, data, recorded_at) VALUES ($1, $2, $3, $4, 'stock-received', $5::jsonb, now())",
-                    connection, transaction)
-                {
-                    Parameters =
-                    {
-                        new() { Value = stream }, new() { Value = ++version }, new() { Value = Guid.NewGuid() },
-                        new() { Value = Guid.NewGuid() }, new() { Value = """{"quantity":1,"onHandAfter":1,"reservedAfter":0}""" },
-                    },
-                };
+                await using var insert = InsertCommand(connection, transaction, stream, ++version);
                 await insert.ExecuteNonQueryAsync();
                 await transaction.CommitAsync();
                 recorder.Record(Stopwatch.GetElapsedTime(started));
@@ -104,16 +95,7 @@ internal static class BaselineBenchmark
         {
             await using var connection = await dataSource.OpenConnectionAsync();
             await using var transaction = await connection.BeginTransactionAsync();
-            await using var insert = new NpgsqlCommand(
-                "INSERT INTO bench_baseline (stream_id, version, event_id, movement_id, type, data, recorded_at) VALUES ($1, 1, $2, $3, 'stock-received', $4::jsonb, now())",
-                connection, transaction)
-            {
-                Parameters =
-                {
-                    new() { Value = $"baseline-open-{Guid.NewGuid():N}" }, new() { Value = Guid.NewGuid() },
-                    new() { Value = Guid.NewGuid() }, new() { Value = """{"quantity":1,"onHandAfter":1,"reservedAfter":0}""" },
-                },
-            };
+            await using var insert = InsertCommand(connection, transaction, $"baseline-open-{Guid.NewGuid():N}", 1);
             await insert.ExecuteNonQueryAsync();
             await transaction.CommitAsync();
             recorder.Record(Stopwatch.GetElapsedTime(scheduledTimestamp));
@@ -123,4 +105,15 @@ internal static class BaselineBenchmark
             recorder.Error();
         }
     }
+
+    /// <summary>One event-shaped row, as the grains' events carry (stream, version, ids, type, JSON data).</summary>
+    private static NpgsqlCommand InsertCommand(NpgsqlConnection connection, NpgsqlTransaction transaction, string stream, int version) =>
+        new("INSERT INTO bench_baseline (stream_id, version, event_id, movement_id, type, data, recorded_at) VALUES ($1, $2, $3, $4, 'stock-received', $5::jsonb, now())", connection, transaction)
+        {
+            Parameters =
+            {
+                new() { Value = stream }, new() { Value = version }, new() { Value = Guid.NewGuid() },
+                new() { Value = Guid.NewGuid() }, new() { Value = """{"quantity":1,"onHandAfter":1,"reservedAfter":0}""" },
+            },
+        };
 }

@@ -26,6 +26,8 @@ if (args.Contains("--read-side"))
     return;
 }
 
+// As src/Silo's Program: no blocking full collections while memory is plentiful.
+GCSettings.LatencyMode = GCLatencyMode.SustainedLowLatency;
 var options = BenchmarkOptions.Parse(args);
 Console.WriteLine($"Inventory write-side benchmark: {Environment.ProcessorCount} cores, {options.Seconds}s per phase, {options.Items:N0} items (Zipf s={options.Skew}), "
     + (options.ProjectionsLive ? "read side live (projections take every movement as in production)" : "read side idle (--projections idle: the write path alone)"));
@@ -109,16 +111,26 @@ var disk = DiskSyncProbe.Run(TimeSpan.FromSeconds(5), Path.GetTempPath());
 Console.WriteLine($"disk      fsync of an 8 KiB block in a loop (the floor under any commit's latency), 5 s: {disk}");
 await ReadSideSettler.SettleAsync(grains, catalog);
 var openCpu = new CpuUse();
+var baselineHiccups = new HiccupMeter();
 results["baseline-open-half"] = await BaselineBenchmark.RunOpenAsync(openLoopSource, halfRate, phase);
 Console.WriteLine($"baseline  open loop at {halfRate:N0}/s, one row per transaction: {results["baseline-open-half"]}");
 Console.WriteLine($"          {openCpu}");
+Console.WriteLine($"          {baselineHiccups.Summarise()}");
 appends.TakeSummary();
 await ReadSideSettler.SettleAsync(grains, catalog);
 openCpu = new CpuUse();
+var hiccups = new HiccupMeter();
 results["open-half"] = await load.RunOpenAsync(halfRate, phase);
+var stalls = hiccups.Summarise();
 Console.WriteLine($"grains    open loop at {halfRate:N0}/s (half the 64-caller rate): {results["open-half"]}");
+foreach (var (kind, spread) in results["open-half"].ByKind)
+{
+    Console.WriteLine($"            {kind,-30} {spread}");
+}
+
 PrintAppends(appends);
 Console.WriteLine($"          {openCpu}");
+Console.WriteLine($"          {stalls}");
 
 var snapshotInterval = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StockItemOptions>>().Value.SnapshotInterval;
 var (withSnapshot, fullFold) = await ActivationBenchmark.RunAsync(store, grains, catalog, 100_000, snapshotInterval);

@@ -1,6 +1,6 @@
 namespace Inventory.Benchmark;
 
-internal sealed record BenchmarkOptions(string ConnectionString, int Seconds, int Items, double Skew, int MemoryItems, int WarmUpSeconds, int Rounds, bool ProjectionsLive)
+internal sealed record BenchmarkOptions(string ConnectionString, int Seconds, int Items, double Skew, int MemoryItems, int WarmUpSeconds, int Rounds, bool ProjectionsLive, double? OpenRate)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -25,6 +25,7 @@ internal sealed record BenchmarkOptions(string ConnectionString, int Seconds, in
                 "live" => true,
                 "idle" => false,
                 var other => throw new ArgumentException($"--projections is live or idle, not '{other}'."),
-            });
+            },
+            Value("--open-rate") is { } rate ? double.Parse(rate, System.Globalization.CultureInfo.InvariantCulture) : null);
     }
 }

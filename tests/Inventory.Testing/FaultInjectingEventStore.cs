@@ -84,12 +84,6 @@ public sealed class FaultInjectingEventStore(IEventStore inner) : IEventStore, I
     public Task<LogPage> ReadAllAsync(LogPosition after, int maxCount, CancellationToken cancellationToken = default) =>
         ((IEventLog)inner).ReadAllAsync(after, maxCount, cancellationToken);
 
-    public Task<PointerPage> ReadPointersAsync(LogPosition after, int maxCount, CancellationToken cancellationToken = default) =>
-        ((IEventLog)inner).ReadPointersAsync(after, maxCount, cancellationToken);
-
-    public Task<IReadOnlyList<StoredEvent>> ReadAtAsync(IReadOnlyCollection<long> positions, CancellationToken cancellationToken = default) =>
-        ((IEventLog)inner).ReadAtAsync(positions, cancellationToken);
-
     public Task<LogHead> ReadHeadAsync(LogPosition after, int pendingCap = 1_000_000, CancellationToken cancellationToken = default) =>
         ((IEventLog)inner).ReadHeadAsync(after, pendingCap, cancellationToken);
 

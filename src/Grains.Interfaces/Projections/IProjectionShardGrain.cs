@@ -13,12 +13,6 @@ public interface IProjectionShardGrain : IGrainWithStringKey
     [Alias("apply")]
     Task<ShardAck> ApplyAsync(IReadOnlyList<EventEnvelope> events);
 
-    /// <summary>Which of <paramref name="pointers"/> the shard lacks (their global positions), and which activation
-    /// answers: the catch-up asks this first and reads and delivers only what is missing. The activation counts as
-    /// having taken the events it already has (as <see cref="ApplyAsync"/> would): they are written at the next flush.</summary>
-    [Alias("missing")]
-    Task<ShardMissing> FindMissingAsync(IReadOnlyList<EventPointer> pointers);
-
     /// <summary>Writes the state if it changed. False when this is not the activation that acknowledged
     /// <paramref name="activation"/> (what it applied may have been lost: the caller delivers again).</summary>
     [Alias("flush")]

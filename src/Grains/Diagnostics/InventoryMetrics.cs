@@ -15,7 +15,6 @@ public sealed class InventoryMetrics
     private readonly Counter<long> _projected;
     private readonly Histogram<double> _freshness;
     private readonly Counter<long> _deadLettered;
-    private readonly Counter<long> _caughtUp;
     private readonly ProjectionStatusBoard _board;
 
     public InventoryMetrics(IMeterFactory meterFactory, ProjectionStatusBoard board)
@@ -30,7 +29,6 @@ public sealed class InventoryMetrics
         _projected = meter.CreateCounter<long>("inventory.projection.applied", "{event}", "Events applied to a projection's views, by projection.");
         _freshness = meter.CreateHistogram<double>("inventory.projection.freshness", "ms", "From an event's recorded time to its being visible in a projection's view.");
         _deadLettered = meter.CreateCounter<long>("inventory.projection.dead_lettered", "{event}", "Events a projection parked as dead letters after its retries.");
-        _caughtUp = meter.CreateCounter<long>("inventory.projection.caught_up", "{event}", "Events a projection's catch-up found missing in its shards (not delivered live) and delivered from the event store.");
         meter.CreateObservableGauge("inventory.projection.lag.events", () => board.Measure(s => s.LagEvents), "{event}", "Committed events a projection has not caught up with yet.");
         meter.CreateObservableGauge("inventory.projection.lag.time", () => board.Measure(s => s.LagMilliseconds), "ms", "Age of the oldest committed event a projection has not caught up with yet (0 when none).");
         meter.CreateObservableGauge("inventory.projection.checkpoint", () => board.Measure(s => s.Checkpoint.Position), "{position}", "Global position of a projection's last caught-up event.");
@@ -58,9 +56,6 @@ public sealed class InventoryMetrics
 
     /// <summary>The projection's coordinator left this silo; another silo reports it now.</summary>
     public void ProjectionLeft(string projection) => _board.Remove(projection);
-
-    /// <summary>The catch-up delivered <paramref name="count"/> events its shards lacked: the live stream did not bring them.</summary>
-    public void CaughtUp(string projection, int count) => _caughtUp.Add(count, new KeyValuePair<string, object?>("projection", projection));
 
     public void DeadLettered(string projection) => _deadLettered.Add(1, new KeyValuePair<string, object?>("projection", projection));
 }

@@ -13,21 +13,10 @@ public interface IEventLog
     /// </summary>
     Task<LogPage> ReadAllAsync(LogPosition after, int maxCount, CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// The same page as <see cref="ReadAllAsync"/> (same order, same gap-safe end), but only where each event is: a
-    /// reader that already has most events asks for these first, then reads the few it lacks with
-    /// <see cref="ReadAtAsync(IReadOnlyCollection{long}, CancellationToken)"/>.
-    /// </summary>
-    Task<PointerPage> ReadPointersAsync(LogPosition after, int maxCount, CancellationToken cancellationToken = default);
-
     /// <summary>The head of the log as seen from <paramref name="after"/>; <see cref="LogHead.Pending"/> counts committed
     /// events after it, at most <paramref name="pendingCap"/>.</summary>
     Task<LogHead> ReadHeadAsync(LogPosition after, int pendingCap = 1_000_000, CancellationToken cancellationToken = default);
 
     /// <summary>The event at a global position, or null when no committed event has it (yet, or ever: positions have gaps).</summary>
     Task<StoredEvent?> ReadAtAsync(long position, CancellationToken cancellationToken = default);
-
-    /// <summary>The committed events at <paramref name="positions"/>, in global position order (so each stream's in
-    /// version order); a position without an event is left out.</summary>
-    Task<IReadOnlyList<StoredEvent>> ReadAtAsync(IReadOnlyCollection<long> positions, CancellationToken cancellationToken = default);
 }

@@ -125,31 +125,12 @@ public sealed class InMemoryEventStore : IEventStore, IEventLog
         }
     }
 
-    public Task<PointerPage> ReadPointersAsync(LogPosition after, int maxCount, CancellationToken cancellationToken = default)
-    {
-        lock (_gate)
-        {
-            var start = FirstAfter(after);
-            var count = Math.Clamp(_log.Count - start, 0, Math.Max(maxCount, 0));
-            var pointers = _log.GetRange(start, count).Select(e => new EventPointer(e.StreamId, e.Version, e.LogPosition)).ToArray();
-            return Task.FromResult(new PointerPage(pointers, count > 0 ? pointers[^1].LogPosition : after));
-        }
-    }
-
     public Task<StoredEvent?> ReadAtAsync(long position, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
-            return Task.FromResult(FindAt(position));
-        }
-    }
-
-    public Task<IReadOnlyList<StoredEvent>> ReadAtAsync(IReadOnlyCollection<long> positions, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(positions);
-        lock (_gate)
-        {
-            return Task.FromResult<IReadOnlyList<StoredEvent>>([.. positions.Distinct().Order().Select(FindAt).OfType<StoredEvent>()]);
+            var index = _log.BinarySearch(null!, Comparer<StoredEvent>.Create((a, _) => a.GlobalPosition.CompareTo(position)));
+            return Task.FromResult(index >= 0 ? _log[index] : null);
         }
     }
 
@@ -164,13 +145,6 @@ public sealed class InMemoryEventStore : IEventStore, IEventLog
             var head = _log.Count > 0 ? _log[^1].GlobalPosition : 0;
             return Task.FromResult(new LogHead(head, pending, oldest));
         }
-    }
-
-    /// <summary>The logged event at a global position (the log is in position order too: one append at a time).</summary>
-    private StoredEvent? FindAt(long position)
-    {
-        var index = _log.BinarySearch(null!, Comparer<StoredEvent>.Create((a, _) => a.GlobalPosition.CompareTo(position)));
-        return index >= 0 ? _log[index] : null;
     }
 
     /// <summary>The index of the first logged event after <paramref name="after"/> (the log is in (transaction, position) order).</summary>

@@ -9,9 +9,7 @@ namespace Inventory.Projections;
 /// <summary>
 /// Catches one projection up from the event store's global log, so that every committed event reaches every view
 /// within a bounded time whether or not its live stream message arrived. Each tick reads gap-safe pages after the
-/// generation's position, as pointers only (stream, version, position): the shards say which of them they lack, and
-/// only those events are read in full and delivered (when the live stream works, none). A rebuild reads and delivers
-/// whole pages instead, since its new generation lacks everything. Every
+/// generation's position and delivers them to the shards (which skip what they have); every
 /// <see cref="ProjectionOptions.CheckpointInterval"/> it has the shards write their state, and only then stores the
 /// checkpoint. Also runs blue/green rebuilds and reports the projection's figures.
 /// </summary>
@@ -150,7 +148,7 @@ public sealed partial class ProjectionCoordinatorGrain(
         await _gate.WaitAsync();
         try
         {
-            while (!(await CatchUpAsync(_active, S.Partitions, int.MaxValue, pointersFirst: true)).ReachedEnd)
+            while (!(await CatchUpAsync(_active, S.Partitions, int.MaxValue)).ReachedEnd)
             {
             }
 
@@ -173,7 +171,7 @@ public sealed partial class ProjectionCoordinatorGrain(
 
         try
         {
-            await CatchUpAsync(_active, S.Partitions, _options.PagesPerTick, pointersFirst: true);
+            await CatchUpAsync(_active, S.Partitions, _options.PagesPerTick);
             if (_rebuild is not null)
             {
                 await RebuildStepAsync();
@@ -212,80 +210,28 @@ public sealed partial class ProjectionCoordinatorGrain(
         }
     }
 
-    /// <summary>Reads and delivers up to <paramref name="maxPages"/> pages, each either as pointers first (only what the
-    /// shards lack is read in full) or whole; ReachedEnd when the log's gap-safe end was reached. Delivered counts the
-    /// events the shards were sent in full.</summary>
-    private async Task<(long Delivered, bool ReachedEnd)> CatchUpAsync(GenerationCursor cursor, HashSet<string> partitions, int maxPages, bool pointersFirst)
+    /// <summary>Reads and delivers up to <paramref name="maxPages"/> pages; ReachedEnd when the log's gap-safe end was reached.</summary>
+    private async Task<(long Delivered, bool ReachedEnd)> CatchUpAsync(GenerationCursor cursor, HashSet<string> partitions, int maxPages)
     {
         long delivered = 0;
         for (var pages = 0; pages < maxPages; pages++)
         {
-            int read;
-            LogPosition end;
-            if (pointersFirst)
+            var page = await log.ReadAllAsync(cursor.Position, _options.PageSize);
+            if (page.Events.Count > 0)
             {
-                var page = await log.ReadPointersAsync(cursor.Position, _options.PageSize);
-                (read, end) = (page.Pointers.Count, page.End);
-                if (read > 0)
-                {
-                    delivered += await DeliverMissingAsync(cursor, partitions, page.Pointers);
-                }
-            }
-            else
-            {
-                var page = await log.ReadAllAsync(cursor.Position, _options.PageSize);
-                (read, end) = (page.Events.Count, page.End);
-                if (read > 0)
-                {
-                    await DeliverAsync(cursor, partitions, page.Events.Select(e => e.ToEnvelope()).ToList());
-                    delivered += read;
-                }
-            }
-
-            if (read > 0)
-            {
-                cursor.Advance(end);
+                await DeliverAsync(cursor, partitions, page.Events.Select(e => e.ToEnvelope()).ToList());
+                cursor.Advance(page.End);
+                delivered += page.Events.Count;
                 S.LastAppliedAt = _lastProgressAt = time.GetUtcNow();
             }
 
-            if (read < _options.PageSize)
+            if (page.Events.Count < _options.PageSize)
             {
                 return (delivered, true);
             }
         }
 
         return (delivered, false);
-    }
-
-    /// <summary>Asks each shard which of the page's events it lacks (each answering shard counts as having taken the
-    /// page, as a delivery would), then reads those in one query and delivers them; returns how many.</summary>
-    private async Task<int> DeliverMissingAsync(GenerationCursor cursor, HashSet<string> partitions, IReadOnlyList<EventPointer> pointers)
-    {
-        var groups = pointers.GroupBy(p => _definition.PartitionOfStream(p.StreamId), StringComparer.Ordinal).ToList();
-        var answers = await Task.WhenAll(groups.Select(async g =>
-            (Partition: g.Key, Answer: await _definition.Shard(GrainFactory, cursor.Generation, g.Key).FindMissingAsync(g.ToList()))));
-        var missing = new HashSet<long>();
-        foreach (var (partition, answer) in answers)
-        {
-            cursor.Delivered(partition, answer.Activation);
-            _stateChanged |= partitions.Add(partition);
-            missing.UnionWith(answer.Positions);
-        }
-
-        if (missing.Count == 0)
-        {
-            return 0;
-        }
-
-        var events = await log.ReadAtAsync(missing);
-        metrics.CaughtUp(_definition.Name, events.Count);
-        LogFilling(logger, _definition.Name, cursor.Generation, events.Count, pointers.Count, pointers[0].Position, pointers[^1].Position);
-        if (events.Count > 0)
-        {
-            await DeliverAsync(cursor, partitions, events.Select(e => e.ToEnvelope()).ToList());
-        }
-
-        return events.Count;
     }
 
     private async Task DeliverAsync(GenerationCursor cursor, HashSet<string> partitions, List<EventEnvelope> events)
@@ -358,7 +304,7 @@ public sealed partial class ProjectionCoordinatorGrain(
     private async Task RebuildStepAsync()
     {
         var rebuild = _rebuild!;
-        var (delivered, reachedEnd) = await CatchUpAsync(rebuild, S.RebuildPartitions, _options.RebuildPagesPerTick, pointersFirst: false);
+        var (delivered, reachedEnd) = await CatchUpAsync(rebuild, S.RebuildPartitions, _options.RebuildPagesPerTick);
         S.RebuildApplied += delivered;
         if (!reachedEnd)
         {
@@ -467,9 +413,6 @@ public sealed partial class ProjectionCoordinatorGrain(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Projection {Projection} generation {Generation} caught up {Count} events into {Shards} shards: positions {From}..{To}, last event {EventId}")]
     private static partial void LogDelivered(ILogger logger, string projection, int generation, int count, int shards, long from, long to, Guid eventId);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Projection {Projection} generation {Generation}: its shards lacked {Missing} of {Read} events at positions {From}..{To} (not delivered live); delivering them")]
-    private static partial void LogFilling(ILogger logger, string projection, int generation, int missing, int read, long from, long to);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Projection {Projection} catch-up failed at {Position}; retrying at the next tick")]
     private static partial void LogTickFailed(ILogger logger, Exception error, string projection, LogPosition position);

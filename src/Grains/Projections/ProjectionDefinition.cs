@@ -2,17 +2,10 @@ namespace Inventory.Projections;
 
 /// <summary>
 /// A projection: its name (stable; it keys its coordinator, its dead letters and its figures), the grain type of its
-/// shards (each implements <see cref="IProjectionShardGrain"/>), and which shard a stream's events go to. A partition is
-/// a function of the stream alone: a shard applies each stream in version order, so it must see all of it.
+/// shards (each implements <see cref="IProjectionShardGrain"/>), and which shard an event belongs to.
 /// </summary>
-public sealed record ProjectionDefinition(string Name, string ShardGrainType, Func<string, string> PartitionOfStream)
+public sealed record ProjectionDefinition(string Name, string ShardGrainType, Func<EventEnvelope, string> PartitionOf)
 {
-    public string PartitionOf(EventEnvelope envelope)
-    {
-        ArgumentNullException.ThrowIfNull(envelope);
-        return PartitionOfStream(envelope.StreamId);
-    }
-
     public string ShardKey(int generation, string partition) => $"{Name}/{generation}/{partition}";
 
     public IProjectionShardGrain Shard(IGrainFactory grains, int generation, string partition)

@@ -1,5 +1,3 @@
-using Inventory.EventStore;
-
 namespace Inventory.Projections;
 
 /// <summary>
@@ -38,14 +36,6 @@ public sealed class ProjectionShard<TView>(ShardState<TView> state, IShardEnviro
         }
 
         return handled;
-    }
-
-    /// <summary>The global positions of the events in <paramref name="pointers"/> that the shard has not applied (nor
-    /// parked) yet, in the order given.</summary>
-    public IReadOnlyList<long> Missing(IEnumerable<EventPointer> pointers)
-    {
-        ArgumentNullException.ThrowIfNull(pointers);
-        return [.. pointers.Where(p => p.Version > state.Streams.GetValueOrDefault(p.StreamId).Version).Select(p => p.Position)];
     }
 
     /// <summary>Whether the shard has applied (or parked) the event at <paramref name="position"/> of a stream.

@@ -74,9 +74,6 @@ public abstract partial class ProjectionShardGrain<TView> : Grain, IProjectionSh
         return new ShardAck(_activation, handled);
     }
 
-    public Task<ShardMissing> FindMissingAsync(IReadOnlyList<EventPointer> pointers) =>
-        Task.FromResult(new ShardMissing(_activation, _shard.Missing(pointers)));
-
     public async Task<bool> FlushAsync(Guid activation)
     {
         if (activation != _activation)

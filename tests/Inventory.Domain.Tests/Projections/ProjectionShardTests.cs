@@ -1,4 +1,3 @@
-using Inventory.EventStore;
 using Inventory.Projections;
 using Inventory.StockItems;
 using static Inventory.Domain.Tests.Projections.StockLog;
@@ -41,22 +40,6 @@ public sealed class ProjectionShardTests
         Assert.Equal(0, handled);
         Assert.Equal(before, ViewText.Of(shard.State.View));
         Assert.Equal(2, shard.State.View.Movements);
-    }
-
-    [Fact]
-    public async Task GivenSomeEventsApplied_WhenAskedWhichOfAPageItLacks_ThenItNamesTheLaterVersionsAndUnknownStreams()
-    {
-        var log = new StockLog();
-        await log.ApplyAsync(Apples, Receive(10), Pick(3), Receive(1));
-        await log.ApplyAsync(Pears, Receive(4));
-        var (shard, _) = Shard<WarehouseView>(log);
-        await shard.ApplyAsync(log.Log.Where(e => e.StreamId == Apples && e.Version <= 2));
-        var page = log.Log.Select(e => new EventPointer(e.StreamId, e.Version, new LogPosition(0, e.Position))).ToList();
-
-        var missing = shard.Missing(page);
-
-        Assert.Equal(log.Log.Where(e => (e.StreamId == Apples && e.Version == 3) || e.StreamId == Pears).Select(e => e.Position), missing);
-        Assert.Empty(shard.Missing(page.Where(p => p.StreamId == Apples && p.Version <= 2)));
     }
 
     [Fact]

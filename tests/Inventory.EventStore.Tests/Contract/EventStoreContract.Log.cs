@@ -70,63 +70,6 @@ public abstract partial class EventStoreContract
     }
 
     [Fact]
-    public async Task GivenEventsInTheLog_WhenReadingPointers_ThenEachPageMatchesTheFullPageWithoutThePayloads()
-    {
-        var start = await ReadLogEndAsync();
-        var (a, b) = (NewStreamId(), NewStreamId());
-        await Store.AppendAsync(a, 0, NewEvents(a, 2));
-        await Store.AppendAsync(b, 0, NewEvents(b, 3));
-        await Store.AppendAsync(a, 2, [NewEvent(a)]);
-        var (whole, _) = await FollowLogAsync(start, 100, [a, b], 6);
-
-        var pointers = new List<EventPointer>();
-        var end = start;
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (pointers.Count(p => p.StreamId == a || p.StreamId == b) < 6)
-        {
-            var page = await Log.ReadPointersAsync(end, 4);
-            var full = await Log.ReadAllAsync(end, 4);
-            Assert.InRange(page.Pointers.Count, 0, 4);
-            Assert.Equal(full.Events.Select(e => new EventPointer(e.StreamId, e.Version, e.LogPosition)), page.Pointers);
-            Assert.Equal(full.End, page.End);
-            pointers.AddRange(page.Pointers);
-            end = page.End;
-            if (page.Pointers.Count == 0)
-            {
-                Assert.True(DateTime.UtcNow < deadline, "The pointers of 6 events were not read within 15 s.");
-                await Task.Delay(20);
-            }
-        }
-
-        Assert.Equal(
-            whole.Select(e => (e.StreamId, e.Version, e.GlobalPosition, e.TransactionId)),
-            pointers.Where(p => p.StreamId == a || p.StreamId == b).Select(p => (p.StreamId, p.Version, p.Position, p.LogPosition.TransactionId)));
-        var atTheEnd = await Log.ReadPointersAsync(end, 10);
-        Assert.Empty(atTheEnd.Pointers);
-        Assert.Equal(end, atTheEnd.End);
-        var none = await Log.ReadPointersAsync(LogPosition.Start, 0);
-        Assert.Empty(none.Pointers);
-        Assert.Equal(LogPosition.Start, none.End);
-    }
-
-    [Fact]
-    public async Task GivenStoredEvents_WhenReadAtSeveralPositions_ThenThoseComeInPositionOrderAndPositionsWithoutAnEventAreLeftOut()
-    {
-        var (a, b) = (NewStreamId(), NewStreamId());
-        var first = await Store.AppendAsync(a, 0, NewEvents(a, 3));
-        var second = await Store.AppendAsync(b, 0, NewEvents(b, 2));
-        var wanted = new[] { second.Positions[1], first.Positions[2], first.Positions[0], second.Positions[1] + 1_000_000, 0 };
-
-        var found = await Log.ReadAtAsync(wanted);
-        var none = await Log.ReadAtAsync(Array.Empty<long>());
-
-        Assert.Equal([first.Positions[0], first.Positions[2], second.Positions[1]], found.Select(e => e.GlobalPosition));
-        Assert.Equal([(a, 1), (a, 3), (b, 2)], found.Select(e => (e.StreamId, e.Version)));
-        Assert.Equal((await ReadAllAsync(a))[2], found[1]);
-        Assert.Empty(none);
-    }
-
-    [Fact]
     public async Task GivenReaderAtTheEnd_WhenReadingAgain_ThenThePageIsEmptyAndEndStaysWhereItWas()
     {
         var streamId = NewStreamId();

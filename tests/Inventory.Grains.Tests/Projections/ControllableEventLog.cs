@@ -12,16 +12,6 @@ public sealed class ControllableEventLog(IEventLog inner) : IEventLog
             ? throw new IOException("Injected: the global log cannot be read.")
             : inner.ReadAllAsync(after, maxCount, cancellationToken);
 
-    public Task<PointerPage> ReadPointersAsync(LogPosition after, int maxCount, CancellationToken cancellationToken = default) =>
-        ReadsFail
-            ? throw new IOException("Injected: the global log cannot be read.")
-            : inner.ReadPointersAsync(after, maxCount, cancellationToken);
-
-    public Task<IReadOnlyList<StoredEvent>> ReadAtAsync(IReadOnlyCollection<long> positions, CancellationToken cancellationToken = default) =>
-        ReadsFail
-            ? throw new IOException("Injected: the global log cannot be read.")
-            : inner.ReadAtAsync(positions, cancellationToken);
-
     public Task<LogHead> ReadHeadAsync(LogPosition after, int pendingCap = 1_000_000, CancellationToken cancellationToken = default) =>
         inner.ReadHeadAsync(after, pendingCap, cancellationToken);
 

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
 using Inventory.EventStore;
 using Inventory.Projections;
 using Inventory.StockItems;
@@ -61,18 +59,6 @@ public sealed class ProjectionGrainTests(ProjectionClusterFixture fixture)
     [Fact]
     public async Task GivenEventsWhoseStreamMessagesNeverCame_WhenNothingElseHappens_ThenCatchUpBringsThemToTheViews()
     {
-        var caughtUp = new ConcurrentBag<(string? Projection, long Count)>();
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == InventoryMetrics.MeterName && instrument.Name == "inventory.projection.caught_up")
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((_, value, tags, _) => caughtUp.Add((tags.ToArray().Single(t => t.Key == "projection").Value as string, value)));
-        listener.Start();
-
         // Appended straight into the store, as if the silo died between the commit and the publish.
         var warehouse = ProjectionClusterFixture.NewWarehouse();
         var log = new StockItemStream(fixture.Store, $"{warehouse}/lost");
@@ -85,11 +71,6 @@ public sealed class ProjectionGrainTests(ProjectionClusterFixture fixture)
 
         Assert.Equal(9, stock.Items[0].OnHand);
         Assert.True(await fixture.Views.WaitForAsync($"{warehouse}/lost", result.Positions[0], TimeSpan.FromSeconds(5)));
-
-        // The catch-up read the page as pointers, found the event missing in both projections' shards, and
-        // delivered it: counted as caught up (other tests' events may be counted too).
-        Assert.Contains(caughtUp, c => c.Projection == "warehouses" && c.Count >= 1);
-        Assert.Contains(caughtUp, c => c.Projection == "skus" && c.Count >= 1);
     }
 
     [Fact]

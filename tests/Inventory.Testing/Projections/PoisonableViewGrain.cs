@@ -20,7 +20,7 @@ public sealed class PoisonableViewGrain(
 {
     public const string GrainTypeName = "test-poisonable-view";
 
-    public static ProjectionDefinition Definition { get; } = new("poisonable", GrainTypeName, StandardProjections.WarehouseOf);
+    public static ProjectionDefinition Definition { get; } = new("poisonable", GrainTypeName, e => StandardProjections.WarehouseOf(e.StreamId));
 
     public Task<bool> HasSeenAsync(Guid movementId) => Task.FromResult(View.Seen.Contains(movementId));
 }

@@ -31,14 +31,6 @@ public sealed class PostgresEventStore : IEventStore, IEventLog, IAsyncDisposabl
         LIMIT $3
         """;
 
-    private const string ReadPointersSql = """
-        SELECT stream_id, version, global_position, transaction_id FROM events
-        WHERE (transaction_id, global_position) > ($1, $2)
-          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-        ORDER BY transaction_id, global_position
-        LIMIT $3
-        """;
-
     private const string ReadHeadSql = """
         SELECT (SELECT coalesce(max(global_position), 0) FROM events), count(*), min(pending.recorded_at)
         FROM (SELECT recorded_at FROM events
@@ -181,46 +173,6 @@ public sealed class PostgresEventStore : IEventStore, IEventLog, IAsyncDisposabl
         }
 
         return new LogPage(events, events.Count > 0 ? events[^1].LogPosition : after);
-    }
-
-    public async Task<PointerPage> ReadPointersAsync(LogPosition after, int maxCount, CancellationToken cancellationToken = default)
-    {
-        if (maxCount <= 0)
-        {
-            return new PointerPage([], after);
-        }
-
-        await using var command = _dataSource.CreateCommand(ReadPointersSql);
-        AddLogPosition(command, after);
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = maxCount });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var pointers = new List<EventPointer>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            pointers.Add(new EventPointer(reader.GetString(0), reader.GetInt32(1), new LogPosition(reader.GetFieldValue<ulong>(3), reader.GetInt64(2))));
-        }
-
-        return new PointerPage(pointers, pointers.Count > 0 ? pointers[^1].LogPosition : after);
-    }
-
-    public async Task<IReadOnlyList<StoredEvent>> ReadAtAsync(IReadOnlyCollection<long> positions, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(positions);
-        if (positions.Count == 0)
-        {
-            return [];
-        }
-
-        await using var command = _dataSource.CreateCommand($"SELECT {EventColumns} FROM events WHERE global_position = ANY($1) ORDER BY global_position");
-        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. positions] });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var events = new List<StoredEvent>(positions.Count);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            events.Add(ReadEvent(reader));
-        }
-
-        return events;
     }
 
     public async Task<StoredEvent?> ReadAtAsync(long position, CancellationToken cancellationToken = default)

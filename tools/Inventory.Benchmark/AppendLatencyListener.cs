@@ -12,6 +12,7 @@ internal sealed class AppendLatencyListener : IDisposable
     private readonly MeterListener _listener = new();
     private ConcurrentBag<double> _appendMillis = [];
     private ConcurrentBag<double> _batchMillis = [];
+    private ConcurrentBag<double> _queuedMillis = [];
     private ConcurrentBag<int> _batchRequests = [];
 
     public AppendLatencyListener()
@@ -25,7 +26,12 @@ internal sealed class AppendLatencyListener : IDisposable
             }
         };
         _listener.SetMeasurementEventCallback<double>((instrument, value, _, _) =>
-            (instrument.Name == "inventory.append.duration" ? _appendMillis : _batchMillis).Add(value));
+            (instrument.Name switch
+            {
+                "inventory.append.duration" => _appendMillis,
+                "inventory.eventstore.append.queued" => _queuedMillis,
+                _ => _batchMillis,
+            }).Add(value));
         _listener.SetMeasurementEventCallback<int>((_, value, _, _) => _batchRequests.Add(value));
         _listener.Start();
     }
@@ -35,9 +41,11 @@ internal sealed class AppendLatencyListener : IDisposable
     {
         var appends = Sorted(Interlocked.Exchange(ref _appendMillis, []));
         var batches = Sorted(Interlocked.Exchange(ref _batchMillis, []));
+        var queued = Sorted(Interlocked.Exchange(ref _queuedMillis, []));
         var requests = Interlocked.Exchange(ref _batchRequests, []).ToArray();
         return new AppendSummary(
             appends.Length, At(appends, 0.5), At(appends, 0.99),
+            At(queued, 0.5), At(queued, 0.99),
             batches.Length, requests.Length == 0 ? double.NaN : requests.Average(), At(batches, 0.5), At(batches, 0.99));
     }
 
@@ -54,10 +62,11 @@ internal sealed class AppendLatencyListener : IDisposable
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }
 
-/// <summary>Items' appends (count, p50, p99 ms) and the PostgreSQL transactions that carried them (count, mean appends
+/// <summary>Items' appends (count, p50, p99 ms; how long they waited in the store's queue) and the PostgreSQL transactions that carried them (count, mean appends
 /// per transaction, p50, p99 ms).</summary>
-internal sealed record AppendSummary(int Appends, double AppendP50, double AppendP99, int Batches, double MeanBatch, double BatchP50, double BatchP99)
+internal sealed record AppendSummary(int Appends, double AppendP50, double AppendP99, double QueuedP50, double QueuedP99, int Batches, double MeanBatch, double BatchP50, double BatchP99)
 {
     public override string ToString() =>
-        $"{Appends:N0} item appends confirmed: p50 {AppendP50:N2} ms, p99 {AppendP99:N2} ms; in {Batches:N0} transactions of {MeanBatch:N1} appends on average: p50 {BatchP50:N2} ms, p99 {BatchP99:N2} ms";
+        $"{Appends:N0} item appends confirmed: p50 {AppendP50:N2} ms, p99 {AppendP99:N2} ms, of which queued for a writer p50 {QueuedP50:N2} ms, p99 {QueuedP99:N2} ms; "
+        + $"in {Batches:N0} transactions of {MeanBatch:N1} appends on average: p50 {BatchP50:N2} ms, p99 {BatchP99:N2} ms";
 }

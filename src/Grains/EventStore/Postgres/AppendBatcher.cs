@@ -19,6 +19,8 @@ internal sealed partial class AppendBatcher : IAsyncDisposable
         "inventory.eventstore.batch.requests", "{append}", "Appends (one stream each) sent to PostgreSQL in one round trip and transaction.");
     private static readonly Histogram<double> BatchDuration = Meter.CreateHistogram<double>(
         "inventory.eventstore.batch.duration", "ms", "Round trip and commit of one append batch.");
+    private static readonly Histogram<double> QueueWait = Meter.CreateHistogram<double>(
+        "inventory.eventstore.append.queued", "ms", "Time an append waited in the queue until a writer sent it in a batch.");
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly ILogger _logger;
@@ -169,6 +171,11 @@ internal sealed partial class AppendBatcher : IAsyncDisposable
     private async Task SendAsync(List<AppendRequest> batch, WriterConnection connection)
     {
         var started = Stopwatch.GetTimestamp();
+        foreach (var request in batch)
+        {
+            QueueWait.Record(Stopwatch.GetElapsedTime(request.QueuedAt, started).TotalMilliseconds);
+        }
+
         var results = await AppendEventsStatement.ExecuteAsync(await connection.GetAsync(CancellationToken.None), batch, CancellationToken.None);
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         BatchRequests.Record(batch.Count);

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Inventory.EventStore.Postgres;
 
 /// <summary>One <see cref="IEventStore.AppendAsync"/> call waiting in the append queue for its batch.</summary>
@@ -8,6 +10,9 @@ internal sealed class AppendRequest(string streamId, int expectedVersion, IReadO
     public int ExpectedVersion => expectedVersion;
 
     public IReadOnlyList<EventData> Events => events;
+
+    /// <summary>When it was queued (<see cref="Stopwatch.GetTimestamp"/>).</summary>
+    public long QueuedAt { get; } = Stopwatch.GetTimestamp();
 
     /// <summary>Completed by the writer loop; continuations never run on it.</summary>
     public TaskCompletionSource<AppendResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -17,6 +17,7 @@ public sealed class PostgresAppendWriterTests(PostgresDatabaseFixture fixture) :
     {
         var batchSizes = new ConcurrentBag<int>();
         var batchMillis = new ConcurrentBag<double>();
+        var queuedMillis = new ConcurrentBag<double>();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
@@ -26,7 +27,8 @@ public sealed class PostgresAppendWriterTests(PostgresDatabaseFixture fixture) :
             }
         };
         listener.SetMeasurementEventCallback<int>((_, value, _, _) => batchSizes.Add(value));
-        listener.SetMeasurementEventCallback<double>((_, value, _, _) => batchMillis.Add(value));
+        listener.SetMeasurementEventCallback<double>((instrument, value, _, _) =>
+            (instrument.Name == "inventory.eventstore.append.queued" ? queuedMillis : batchMillis).Add(value));
         listener.Start();
         await using var store = _database.CreateStore(new PostgresEventStoreOptions { Writers = 1, MaxBatchSize = 10 });
         var blocked = NewStreamId();
@@ -39,6 +41,7 @@ public sealed class PostgresAppendWriterTests(PostgresDatabaseFixture fixture) :
         var queued = streams.Select(s => store.AppendAsync(s, 0, [TestEvent.For(s)])).ToList();
         var sameStreamFirst = store.AppendAsync(sameStream, 0, [TestEvent.For(sameStream)]);
         var sameStreamSecond = store.AppendAsync(sameStream, 1, [TestEvent.For(sameStream)]);
+        await Task.Delay(100);
         await blocker.ReleaseAsync();
 
         Assert.Equal(AppendStatus.Appended, (await inFlight).Status);
@@ -51,6 +54,10 @@ public sealed class PostgresAppendWriterTests(PostgresDatabaseFixture fixture) :
         // The store's metrics saw the full batches (other tests' stores may add their own measurements).
         Assert.Contains(10, batchSizes);
         Assert.True(batchMillis.Count(ms => ms > 0) >= 4, $"{batchMillis.Count} batch durations recorded");
+
+        // The 27 appends queued behind the held writer waited about as long as it was held (100 ms; timers may be a
+        // millisecond early).
+        Assert.True(queuedMillis.Count(ms => ms >= 95) >= 27, $"queue waits: {string.Join(", ", queuedMillis.Order())}");
     }
 
     [Fact]

@@ -20,14 +20,16 @@ using Npgsql;
 // Default: the write-side benchmark, plain Npgsql baseline vs stock item grains on PostgreSQL, in one run.
 // --read-side: the read-side consistency SLA: views' freshness at a steady open-loop rate (in-process silo), then the
 // bound after a crash (two silo processes of src/Silo, one SIGKILLed mid-load); see ReadSideBenchmark.
+
+// As src/Silo's Program: no blocking full collections while memory is plentiful.
+GCSettings.LatencyMode = GCLatencyMode.SustainedLowLatency;
+
 if (args.Contains("--read-side"))
 {
     await ReadSideBenchmark.RunAsync(ReadSideOptions.Parse(args));
     return;
 }
 
-// As src/Silo's Program: no blocking full collections while memory is plentiful.
-GCSettings.LatencyMode = GCLatencyMode.SustainedLowLatency;
 var options = BenchmarkOptions.Parse(args);
 Console.WriteLine($"Inventory write-side benchmark: {Environment.ProcessorCount} cores, {options.Seconds}s per phase, {options.Items:N0} items (Zipf s={options.Skew}), "
     + (options.ProjectionsLive ? "read side live (projections take every movement as in production)" : "read side idle (--projections idle: the write path alone)"));

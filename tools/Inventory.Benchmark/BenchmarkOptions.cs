@@ -1,6 +1,6 @@
 namespace Inventory.Benchmark;
 
-internal sealed record BenchmarkOptions(string ConnectionString, int Seconds, int Items, double Skew, int MemoryItems, int WarmUpSeconds, int Rounds, bool ProjectionsLive, double? OpenRate)
+internal sealed record BenchmarkOptions(string ConnectionString, int Seconds, int Items, double Skew, int MemoryItems, int WarmUpSeconds, int Rounds, bool ProjectionsLive, double? OpenRate, bool Allocations)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -26,6 +26,7 @@ internal sealed record BenchmarkOptions(string ConnectionString, int Seconds, in
                 "idle" => false,
                 var other => throw new ArgumentException($"--projections is live or idle, not '{other}'."),
             },
-            Value("--open-rate") is { } rate ? double.Parse(rate, System.Globalization.CultureInfo.InvariantCulture) : null);
+            Value("--open-rate") is { } rate ? double.Parse(rate, System.Globalization.CultureInfo.InvariantCulture) : null,
+            args.Contains("--allocations"));
     }
 }

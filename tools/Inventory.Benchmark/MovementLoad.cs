@@ -25,8 +25,10 @@ internal sealed class MovementLoad(IGrainFactory grains, string[] keys, ZipfSamp
     /// <summary>Open loop: movements arrive at a fixed rate whatever the answers do (see <see cref="OpenLoop"/>).</summary>
     public Task<LatencySummary> RunOpenAsync(double perSecond, TimeSpan duration)
     {
+        // One generator for all sends: the open loop calls them one after another, and each draws its numbers before
+        // its first await (a new seeded Random per send cost the load side an allocation and a seeding each).
         var random = new Random(42);
-        return OpenLoop.RunAsync(perSecond, duration, (recorder, scheduled) => SendAsync(new Random(random.Next()), recorder, scheduled));
+        return OpenLoop.RunAsync(perSecond, duration, (recorder, scheduled) => SendAsync(random, recorder, scheduled));
     }
 
     /// <summary>The item's popularity class and the answer: where a latency tail comes from.</summary>

@@ -122,6 +122,7 @@ Console.WriteLine($"          {openCpu}");
 Console.WriteLine($"          {baselineHiccups.Summarise()}");
 appends.TakeSummary();
 await ReadSideSettler.SettleAsync(grains, catalog);
+using var allocations = options.Allocations ? new AllocationListener() : null;
 openCpu = new CpuUse();
 var hiccups = new HiccupMeter();
 results["open-half"] = await load.RunOpenAsync(halfRate, phase);
@@ -135,6 +136,10 @@ foreach (var (kind, spread) in results["open-half"].ByKind)
 PrintAppends(appends);
 Console.WriteLine($"          {openCpu}");
 Console.WriteLine($"          {stalls}");
+if (allocations is not null)
+{
+    Console.WriteLine($"          allocated (sampled, by type): {string.Join(", ", allocations.TakeTop(15).Select(t => $"{t.Type} {t.Share:P1}"))}");
+}
 
 var snapshotInterval = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StockItemOptions>>().Value.SnapshotInterval;
 var (withSnapshot, fullFold) = await ActivationBenchmark.RunAsync(store, grains, catalog, 100_000, snapshotInterval);

@@ -29,11 +29,23 @@ public static class InventoryProjectionsExtensions
         var live = section[nameof(ProjectionOptions.LiveStream)] ?? "Memory";
         if (!string.Equals(live, "None", StringComparison.OrdinalIgnoreCase))
         {
-            var poll = section.GetValue(nameof(ProjectionOptions.LivePollInterval), new ProjectionOptions().LivePollInterval);
+            var defaults = new ProjectionOptions();
+            var poll = section.GetValue(nameof(ProjectionOptions.LivePollInterval), defaults.LivePollInterval);
+            var batch = section.GetValue(nameof(ProjectionOptions.LiveDeliveryBatchSize), defaults.LiveDeliveryBatchSize);
+            var cacheAge = section.GetValue(nameof(ProjectionOptions.LiveCacheAge), defaults.LiveCacheAge);
             builder.AddMemoryStreams(StockEventStream.ProviderName, streams =>
             {
                 streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
-                streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = poll));
+                streams.ConfigurePullingAgent(agent => agent.Configure(o =>
+                {
+                    o.GetQueueMsgsTimerPeriod = poll;
+                    o.BatchContainerBatchSize = batch;
+                }));
+                streams.ConfigureCacheEviction(eviction => eviction.Configure(o =>
+                {
+                    o.DataMinTimeInCache = cacheAge;
+                    o.DataMaxAgeInCache = cacheAge;
+                }));
             });
         }
 

@@ -6,7 +6,9 @@ namespace Inventory.Projections;
 
 /// <summary>
 /// Takes one warehouse's live events off the stream and hands them to the shards of every projection's live
-/// generations. Best effort by design: a batch that cannot be delivered is logged and left to the coordinators'
+/// generations. The pulling agent delivers what has queued up for the warehouse in batches (up to
+/// <see cref="ProjectionOptions.LiveDeliveryBatchSize"/> appends), so that each shard gets one call per batch rather
+/// than one per append. Best effort by design: a batch that cannot be delivered is logged and left to the coordinators'
 /// catch-up, which reads the event store; an exception here would only make the stream provider retry or drop it.
 /// </summary>
 [ImplicitStreamSubscription(StockEventStream.Namespace)]
@@ -15,7 +17,7 @@ public sealed partial class LiveEventRouterGrain(
     ProjectionCatalog catalog,
     GenerationDirectory directory,
     ILogger<LiveEventRouterGrain> logger)
-    : Grain, ILiveEventRouterGrain, IStreamSubscriptionObserver, IAsyncObserver<EventBatch>
+    : Grain, ILiveEventRouterGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<EventBatch>
 {
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
     {
@@ -23,15 +25,16 @@ public sealed partial class LiveEventRouterGrain(
         await handleFactory.Create<EventBatch>().ResumeAsync(this);
     }
 
-    public async Task OnNextAsync(EventBatch item, StreamSequenceToken? token = null)
+    public async Task OnNextAsync(IList<SequentialItem<EventBatch>> items)
     {
-        ArgumentNullException.ThrowIfNull(item);
-        if (item.Events.Count == 0)
+        ArgumentNullException.ThrowIfNull(items);
+        var events = items.Count == 1 ? items[0].Item.Events : [.. items.SelectMany(i => i.Item.Events)];
+        if (events.Count == 0)
         {
             return;
         }
 
-        await Task.WhenAll(catalog.All.Select(definition => RouteAsync(definition, item.Events)));
+        await Task.WhenAll(catalog.All.Select(definition => RouteAsync(definition, events)));
     }
 
     public Task OnCompletedAsync() => Task.CompletedTask;

@@ -55,12 +55,22 @@ public sealed class ProjectionOptions
     /// on average; each read of an empty queue costs a little CPU).</summary>
     public TimeSpan LivePollInterval { get; set; } = TimeSpan.FromMilliseconds(40);
 
+    /// <summary>At most this many appends' live events reach a warehouse's router in one delivery (what queued up
+    /// since the last one): each shard then gets one call per delivery instead of one per append.</summary>
+    public int LiveDeliveryBatchSize { get; set; } = 64;
+
+    /// <summary>How long the live stream's cache keeps delivered events. Nothing reads them again (the projections
+    /// catch up from the event store, never from the stream), so this only bounds memory: Orleans' default keeps
+    /// 30 minutes of them.</summary>
+    public TimeSpan LiveCacheAge { get; set; } = TimeSpan.FromSeconds(30);
+
     public bool IsValid =>
         CatchUpInterval > TimeSpan.Zero && CheckpointInterval > TimeSpan.Zero && ShardFlushInterval > TimeSpan.Zero
         && PageSize is >= 1 and <= 100_000 && PagesPerTick >= 1 && RebuildPagesPerTick >= 1
         && MaxAttempts >= 1 && FirstRetryBackoff >= TimeSpan.Zero && StallAfter > TimeSpan.Zero && LiveLag >= TimeSpan.Zero
         && KeeperInterval > TimeSpan.Zero && GenerationCacheTtl >= TimeSpan.Zero && Handover >= TimeSpan.Zero
-        && LiveStream is "Memory" or "None" && LivePollInterval > TimeSpan.Zero;
+        && LiveStream is "Memory" or "None" && LivePollInterval > TimeSpan.Zero
+        && LiveDeliveryBatchSize is >= 1 and <= 10_000 && LiveCacheAge > TimeSpan.Zero;
 
     public ShardRetryPolicy RetryPolicy => new(MaxAttempts, FirstRetryBackoff);
 }

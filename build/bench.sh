@@ -6,6 +6,7 @@
 # --open-rate N (the open loop at N/s instead of half the 64-caller rate: to compare builds or settings at one rate),
 # --projections live|idle (default live: the read side takes every movement, as in production; idle: the write path
 # alone, no live stream and no catch-up during a measurement).
+# --allocations (diagnostics: the open loop's allocations by type, sampled by the runtime; costs a little).
 #
 #   build/bench.sh --read-side [--rate 500] [--seconds 20] [--only freshness|crash] ...
 # runs the read-side consistency SLA instead (views' freshness at a steady rate, then the bound after a SIGKILLed

@@ -30,8 +30,6 @@ public sealed partial class ProjectionCoordinatorGrain(
 {
     private static readonly TimeSpan StatusInterval = TimeSpan.FromSeconds(1);
 
-    private const int FlushConcurrency = 8;
-
     private readonly ProjectionOptions _options = options.Value;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ProjectionDefinition _definition = null!;
@@ -290,7 +288,7 @@ public sealed partial class ProjectionCoordinatorGrain(
     private async Task<bool> FlushAllAsync(GenerationCursor cursor)
     {
         var all = true;
-        foreach (var chunk in cursor.Unflushed.Chunk(FlushConcurrency))
+        foreach (var chunk in cursor.Unflushed.Chunk(_options.CheckpointFlushConcurrency))
         {
             var results = await Task.WhenAll(chunk.Select(p => _definition.Shard(GrainFactory, cursor.Generation, p.Key).FlushAsync(p.Value)));
             all &= results.All(ok => ok);

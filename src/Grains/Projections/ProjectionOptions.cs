@@ -15,6 +15,10 @@ public sealed class ProjectionOptions
     /// what came after its stored checkpoint.</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How many shards a checkpoint has write their state at once. Each write serializes a shard's whole
+    /// view and commits it; many at once take both cores from the stock items' appends for the length of the burst.</summary>
+    public int CheckpointFlushConcurrency { get; set; } = 8;
+
     /// <summary>How often a shard writes its state when the coordinator has not made it (e.g. only live events).</summary>
     public TimeSpan ShardFlushInterval { get; set; } = TimeSpan.FromSeconds(15);
 
@@ -70,7 +74,7 @@ public sealed class ProjectionOptions
         && MaxAttempts >= 1 && FirstRetryBackoff >= TimeSpan.Zero && StallAfter > TimeSpan.Zero && LiveLag >= TimeSpan.Zero
         && KeeperInterval > TimeSpan.Zero && GenerationCacheTtl >= TimeSpan.Zero && Handover >= TimeSpan.Zero
         && LiveStream is "Memory" or "None" && LivePollInterval > TimeSpan.Zero
-        && LiveDeliveryBatchSize is >= 1 and <= 10_000 && LiveCacheAge > TimeSpan.Zero;
+        && CheckpointFlushConcurrency is >= 1 and <= 64 && LiveDeliveryBatchSize is >= 1 and <= 10_000 && LiveCacheAge > TimeSpan.Zero;
 
     public ShardRetryPolicy RetryPolicy => new(MaxAttempts, FirstRetryBackoff);
 }

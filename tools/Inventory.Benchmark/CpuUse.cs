@@ -34,9 +34,11 @@ internal sealed class CpuUse
         var allocatedPerSecond = (GC.GetTotalAllocatedBytes() - _allocated) / wall / (1024 * 1024);
         var last = GC.GetGCMemoryInfo(GCKind.Any);
         var ephemeral = GC.GetGCMemoryInfo(GCKind.Ephemeral);
+        var background = GC.GetGCMemoryInfo(GCKind.Background);
         return $"CPU: this process {process:N2} cores (of which JIT compiling {jitted:N0} methods {jitTime:N2}), the rest of the machine {machine - process:N2} cores, idle {Environment.ProcessorCount - machine:N2} cores; "
             + $"GC ({(GCSettings.IsServerGC ? "server" : "workstation")}) paused the process {paused.TotalMilliseconds:N0} ms in {collections} gen0/1/2 collections, {allocatedPerSecond:N0} MB/s allocated; "
-            + $"heap {last.HeapSizeBytes / (1024 * 1024):N0} MB after the last GC, the last gen0/1 GC promoted {ephemeral.PromotedBytes / (1024 * 1024.0):N1} MB in {ephemeral.PauseDurations[0].TotalMilliseconds:N1} ms";
+            + $"heap {last.HeapSizeBytes / (1024 * 1024):N0} MB after the last GC, the last gen0/1 GC promoted {ephemeral.PromotedBytes / (1024 * 1024.0):N1} MB in {ephemeral.PauseDurations[0].TotalMilliseconds:N1} ms, "
+            + $"the last gen2 (background) GC #{background.Index} left {background.HeapSizeBytes / (1024 * 1024):N0} MB";
     }
 
     /// <summary>Busy and total jiffies of all cores (busy excludes idle and iowait).</summary>

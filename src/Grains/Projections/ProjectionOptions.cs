@@ -65,8 +65,9 @@ public sealed class ProjectionOptions
 
     /// <summary>How long the live stream's cache keeps delivered events. Nothing reads them again (the projections
     /// catch up from the event store, never from the stream), so this only bounds memory: Orleans' default keeps
-    /// 30 minutes of them.</summary>
-    public TimeSpan LiveCacheAge { get; set; } = TimeSpan.FromSeconds(30);
+    /// 30 minutes of them, in 1 MB blocks that its pool keeps. A router further behind than this loses the older
+    /// events to the catch-up.</summary>
+    public TimeSpan LiveCacheAge { get; set; } = TimeSpan.FromSeconds(5);
 
     public bool IsValid =>
         CatchUpInterval > TimeSpan.Zero && CheckpointInterval > TimeSpan.Zero && ShardFlushInterval > TimeSpan.Zero

@@ -2,6 +2,7 @@ using Inventory.Projections;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Orleans.Streams;
 
 namespace Inventory.Hosting;
@@ -16,7 +17,7 @@ public static class InventoryProjectionsExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<ProjectionOptions>()
             .BindConfiguration(ProjectionOptions.Section)
-            .Validate(o => o.IsValid, $"{ProjectionOptions.Section}: intervals must be positive, PageSize 1..100000, MaxAttempts at least 1, LiveStream Memory or None.")
+            .Validate(o => o.IsValid, $"{ProjectionOptions.Section}: intervals and ages must be positive, PageSize 1..100000, MaxAttempts at least 1, CheckpointFlushConcurrency 1..64, LiveDeliveryBatchSize 1..10000, LiveStream Memory or None.")
             .ValidateOnStart();
         builder.Services.TryAddSingleton<ProjectionStatusBoard>();
         builder.Services.TryAddSingleton<ProjectionCatalog>();
@@ -25,26 +26,23 @@ public static class InventoryProjectionsExtensions
         builder.Services.AddSingleton(StandardProjections.Skus);
         builder.Services.AddHostedService<ProjectionKeeper>();
 
-        var section = builder.Configuration.GetSection(ProjectionOptions.Section);
-        var live = section[nameof(ProjectionOptions.LiveStream)] ?? "Memory";
+        // Whether there is a live stream at all is decided while composing; its settings come from the same
+        // ProjectionOptions as everything else (configuration or code).
+        var live = builder.Configuration.GetSection(ProjectionOptions.Section)[nameof(ProjectionOptions.LiveStream)] ?? "Memory";
         if (!string.Equals(live, "None", StringComparison.OrdinalIgnoreCase))
         {
-            var defaults = new ProjectionOptions();
-            var poll = section.GetValue(nameof(ProjectionOptions.LivePollInterval), defaults.LivePollInterval);
-            var batch = section.GetValue(nameof(ProjectionOptions.LiveDeliveryBatchSize), defaults.LiveDeliveryBatchSize);
-            var cacheAge = section.GetValue(nameof(ProjectionOptions.LiveCacheAge), defaults.LiveCacheAge);
             builder.AddMemoryStreams(StockEventStream.ProviderName, streams =>
             {
                 streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
-                streams.ConfigurePullingAgent(agent => agent.Configure(o =>
+                streams.ConfigurePullingAgent(agent => agent.Configure<IOptions<ProjectionOptions>>((o, projections) =>
                 {
-                    o.GetQueueMsgsTimerPeriod = poll;
-                    o.BatchContainerBatchSize = batch;
+                    o.GetQueueMsgsTimerPeriod = projections.Value.LivePollInterval;
+                    o.BatchContainerBatchSize = projections.Value.LiveDeliveryBatchSize;
                 }));
-                streams.ConfigureCacheEviction(eviction => eviction.Configure(o =>
+                streams.ConfigureCacheEviction(eviction => eviction.Configure<IOptions<ProjectionOptions>>((o, projections) =>
                 {
-                    o.DataMinTimeInCache = cacheAge;
-                    o.DataMaxAgeInCache = cacheAge;
+                    o.DataMinTimeInCache = projections.Value.LiveCacheAge;
+                    o.DataMaxAgeInCache = projections.Value.LiveCacheAge;
                 }));
             });
         }

@@ -22,14 +22,14 @@ public sealed class PostgresAppendBatchTests(PostgresDatabaseFixture fixture) : 
         await store.AppendAsync(s[5], 0, [occupied]);
 
         await using var connection = await _database.DataSource.OpenConnectionAsync();
-        var results = await AppendEventsStatement.ExecuteAsync(connection, [
+        var results = AppendEventsStatement.Execute(connection, [
             new AppendRequest(s[0], 0, [TestEvent.For(s[0]), TestEvent.For(s[0])]),
             new AppendRequest(s[1], 0, [TestEvent.For(s[1]), TestEvent.For(s[1]) with { EventId = occupied.EventId }]),
             new AppendRequest(s[2], 1, [duplicated with { EventId = Guid.NewGuid() }]),
             new AppendRequest(s[3], 0, [retried]),
             new AppendRequest(s[4], 1, [TestEvent.For(s[4])]),
             new AppendRequest(s[5], 4, [TestEvent.For(s[5])]),
-        ], CancellationToken.None);
+        ]);
 
         Assert.Equal(
             [AppendStatus.Appended, AppendStatus.VersionConflict, AppendStatus.DuplicateMovement, AppendStatus.AlreadyAppended, AppendStatus.VersionConflict, AppendStatus.VersionConflict],

@@ -19,6 +19,9 @@ internal sealed partial class AppendBatcher
         }
     }
 
+    [LoggerMessage(Level = LogLevel.Critical, Message = "PostgreSQL event store: an append writer stopped on an unexpected error; appends queued for it are not answered")]
+    private static partial void LogWriterFailed(ILogger logger, Exception error);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "PostgreSQL event store appending with {Writers} writers, up to {MaxBatchSize} streams per batch")]
     private static partial void LogStarted(ILogger logger, int writers, int maxBatchSize);
 

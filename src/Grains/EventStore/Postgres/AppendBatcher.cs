@@ -7,8 +7,8 @@ using Npgsql;
 namespace Inventory.EventStore.Postgres;
 
 /// <summary>
-/// Coalesces concurrent appends into few transactions. Each writer loop takes whatever is queued right now (no
-/// timer, so no added latency when idle), at most <see cref="PostgresEventStoreOptions.MaxBatchSize"/> requests
+/// Coalesces concurrent appends into few transactions. Each writer, on a thread of its own, takes whatever is queued
+/// right now (no timer, so no added latency when idle), at most <see cref="PostgresEventStoreOptions.MaxBatchSize"/> requests
 /// and never two for the same stream (the later one waits for the next batch), and sends them in one round trip,
 /// on a connection the writer keeps (<see cref="WriterConnection"/>).
 /// </summary>
@@ -36,7 +36,7 @@ internal sealed partial class AppendBatcher : IAsyncDisposable
         _logger = logger;
         _maxBatchSize = options.MaxBatchSize;
         _queue = Channel.CreateUnbounded<AppendRequest>(new UnboundedChannelOptions { SingleReader = options.Writers == 1 });
-        _writers = [.. Enumerable.Range(0, options.Writers).Select(_ => Task.Run(RunWriterAsync))];
+        _writers = [.. Enumerable.Range(0, options.Writers).Select(StartWriter)];
         LogStarted(logger, options.Writers, options.MaxBatchSize);
     }
 
@@ -67,22 +67,49 @@ internal sealed partial class AppendBatcher : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private async Task RunWriterAsync()
+    /// <summary>Each writer has a thread of its own and blocks on its queue and on the database, rather than running
+    /// on the thread pool: its wake-ups then never wait behind the silo's other work. Measured against the pool-based
+    /// loop it replaced, four alternating pairs of 64-caller rounds: 6,312, 5,774, 6,462 and 5,612 movements/s against
+    /// 5,865, 4,967, 3,872 and 5,229 (each pair 7-16% up, one 67%), in smaller batches (22 appends per transaction
+    /// against 28-30) and more of them; the open loop's p99 at 2,700/s was no different (36-66 ms against 42-74).</summary>
+    private Task StartWriter(int index)
+    {
+        var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                RunWriter();
+                exited.SetResult();
+            }
+#pragma warning disable CA1031 // The writer's thread must not take the process down: the failure goes to DisposeAsync.
+            catch (Exception error)
+#pragma warning restore CA1031
+            {
+                LogWriterFailed(_logger, error);
+                exited.SetException(error);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = $"append-writer-{index}",
+        };
+        thread.Start();
+        return exited.Task;
+    }
+
+    private void RunWriter()
     {
         var deferred = new Queue<AppendRequest>();
-        await using var connection = new WriterConnection(_dataSource);
+        using var connection = new WriterConnection(_dataSource);
         try
         {
-            while (!_stopping.IsCancellationRequested && (deferred.Count > 0 || await _queue.Reader.WaitToReadAsync(_stopping.Token)))
+            while (!_stopping.IsCancellationRequested && (deferred.Count > 0 || WaitToRead()))
             {
                 var batch = Collect(deferred);
                 if (batch.Count > 0)
                 {
-                    await ExecuteAsync(batch, connection);
-
-                    // Let the callers just answered run and queue their next appends before the next batch is taken:
-                    // one thread-pool hop, no timer. Measured: about twice the batch size, a third more appends/s.
-                    await Task.Yield();
+                    Execute(batch, connection);
                 }
             }
         }
@@ -96,6 +123,49 @@ internal sealed partial class AppendBatcher : IAsyncDisposable
             {
                 request.Completion.TrySetException(new ObjectDisposedException(nameof(PostgresEventStore)));
             }
+        }
+    }
+
+    private bool WaitToRead()
+    {
+        var wait = _queue.Reader.WaitToReadAsync(_stopping.Token);
+        return wait.IsCompletedSuccessfully ? wait.Result : wait.AsTask().GetAwaiter().GetResult();
+    }
+
+    /// <summary>Answers every request of the batch; never throws. A connection-level failure is retried once
+    /// (safe: a repeated append answers AlreadyAppended); a statement the server refuses is re-run one request at a
+    /// time, so that only the request that causes it fails.</summary>
+    private void Execute(List<AppendRequest> batch, WriterConnection connection, bool retried = false)
+    {
+        try
+        {
+            var started = Stopwatch.GetTimestamp();
+            RecordQueueWait(batch, started);
+            Answer(batch, AppendEventsStatement.Execute(connection.Get(), batch), started);
+        }
+        catch (Exception error) when (!retried && IsConnectionLevel(error))
+        {
+            LogRetrying(_logger, error, batch.Count, batch[0].StreamId, batch[0].ExpectedVersion);
+            connection.Drop();
+            Execute(batch, connection, retried: true);
+        }
+        catch (PostgresException refused) when (batch.Count > 1 && !IsConnectionLevel(refused))
+        {
+            LogIsolating(_logger, refused, batch.Count, refused.SqlState);
+            foreach (var request in batch)
+            {
+                Execute([request], connection, retried);
+            }
+        }
+        catch (Exception error)
+        {
+            LogBatchFailed(_logger, error, batch.Count, batch[0].StreamId, batch[0].ExpectedVersion);
+            if (IsConnectionLevel(error))
+            {
+                connection.Drop();
+            }
+
+            Fail(batch, error);
         }
     }
 
@@ -133,50 +203,16 @@ internal sealed partial class AppendBatcher : IAsyncDisposable
         return batch;
     }
 
-    /// <summary>Answers every request of the batch; never throws. A connection-level failure is retried once
-    /// (safe: a repeated append answers AlreadyAppended); a statement the server refuses is re-run one request at a
-    /// time, so that only the request that causes it fails.</summary>
-    private async Task ExecuteAsync(List<AppendRequest> batch, WriterConnection connection, bool retried = false)
+    private static void RecordQueueWait(List<AppendRequest> batch, long started)
     {
-        try
-        {
-            await SendAsync(batch, connection);
-        }
-        catch (Exception error) when (!retried && IsConnectionLevel(error))
-        {
-            LogRetrying(_logger, error, batch.Count, batch[0].StreamId, batch[0].ExpectedVersion);
-            await connection.DropAsync();
-            await ExecuteAsync(batch, connection, retried: true);
-        }
-        catch (PostgresException refused) when (batch.Count > 1 && !IsConnectionLevel(refused))
-        {
-            LogIsolating(_logger, refused, batch.Count, refused.SqlState);
-            foreach (var request in batch)
-            {
-                await ExecuteAsync([request], connection, retried);
-            }
-        }
-        catch (Exception error)
-        {
-            LogBatchFailed(_logger, error, batch.Count, batch[0].StreamId, batch[0].ExpectedVersion);
-            if (IsConnectionLevel(error))
-            {
-                await connection.DropAsync();
-            }
-
-            Fail(batch, error);
-        }
-    }
-
-    private async Task SendAsync(List<AppendRequest> batch, WriterConnection connection)
-    {
-        var started = Stopwatch.GetTimestamp();
         foreach (var request in batch)
         {
             QueueWait.Record(Stopwatch.GetElapsedTime(request.QueuedAt, started).TotalMilliseconds);
         }
+    }
 
-        var results = await AppendEventsStatement.ExecuteAsync(await connection.GetAsync(CancellationToken.None), batch, CancellationToken.None);
+    private void Answer(List<AppendRequest> batch, AppendResult[] results, long started)
+    {
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         BatchRequests.Record(batch.Count);
         BatchDuration.Record(elapsed);

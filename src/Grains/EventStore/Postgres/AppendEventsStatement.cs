@@ -10,7 +10,27 @@ internal static class AppendEventsStatement
     private const string Sql =
         "SELECT request, status, positions, duplicate_movement_id FROM append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
 
-    public static async Task<AppendResult[]> ExecuteAsync(NpgsqlConnection connection, IReadOnlyList<AppendRequest> batch, CancellationToken cancellationToken)
+    /// <summary>Blocks the calling thread (a writer's own) until the batch has committed or failed.</summary>
+    public static AppendResult[] Execute(NpgsqlConnection connection, IReadOnlyList<AppendRequest> batch)
+    {
+        var results = new AppendResult?[batch.Count];
+
+        // The statement commits on its own (implicit transaction) after sending its rows. The reader is read to
+        // the end and disposed before anyone is answered, so that a failed commit surfaces here as an exception
+        // instead of as an acknowledged append.
+        using (var command = CreateCommand(connection, batch))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                Read(reader, results);
+            }
+        }
+
+        return Complete(batch, results);
+    }
+
+    private static NpgsqlCommand CreateCommand(NpgsqlConnection connection, IReadOnlyList<AppendRequest> batch)
     {
         var total = batch.Sum(r => r.Events.Count);
         var request = new int[total];
@@ -43,7 +63,7 @@ internal static class AppendEventsStatement
             }
         }
 
-        await using var command = new NpgsqlCommand(Sql, connection);
+        var command = new NpgsqlCommand(Sql, connection);
         command.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = request });
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = streamId, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = version });
@@ -54,21 +74,14 @@ internal static class AppendEventsStatement
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = data, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = metadata, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
         command.Parameters.Add(new NpgsqlParameter<DateTime[]> { TypedValue = recordedAt, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        return command;
+    }
 
-        var results = new AppendResult?[batch.Count];
+    private static void Read(NpgsqlDataReader reader, AppendResult?[] results) =>
+        results[reader.GetInt32(0)] = ToResult(reader.GetString(1), reader.GetFieldValue<long[]>(2), reader.IsDBNull(3) ? null : reader.GetGuid(3));
 
-        // The statement commits on its own (implicit transaction) after sending its rows. The reader is read to
-        // the end and disposed before anyone is answered, so that a failed commit surfaces here as an exception
-        // instead of as an acknowledged append.
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var index = reader.GetInt32(0);
-                results[index] = ToResult(reader.GetString(1), reader.GetFieldValue<long[]>(2), reader.IsDBNull(3) ? null : reader.GetGuid(3));
-            }
-        }
-
+    private static AppendResult[] Complete(IReadOnlyList<AppendRequest> batch, AppendResult?[] results)
+    {
         for (var i = 0; i < results.Length; i++)
         {
             if (results[i] is null)

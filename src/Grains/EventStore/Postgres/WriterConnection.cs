@@ -8,32 +8,33 @@ namespace Inventory.EventStore.Postgres;
 /// behind reads (activations, catch-up pages, state writes) for a pooled connection. A connection that broke is
 /// dropped and the next batch opens another.
 /// </summary>
-internal sealed class WriterConnection(NpgsqlDataSource dataSource) : IAsyncDisposable
+internal sealed class WriterConnection(NpgsqlDataSource dataSource) : IDisposable
 {
     private NpgsqlConnection? _connection;
 
-    /// <summary>The open connection, opened now if there is none or the last one broke.</summary>
-    public async ValueTask<NpgsqlConnection> GetAsync(CancellationToken cancellationToken)
+    /// <summary>The open connection, opened now if there is none or the last one broke (blocking: the writer has a
+    /// thread of its own).</summary>
+    public NpgsqlConnection Get()
     {
         if (_connection is { FullState: ConnectionState.Open })
         {
             return _connection;
         }
 
-        await DropAsync();
-        _connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        Drop();
+        _connection = dataSource.OpenConnection();
         return _connection;
     }
 
-    /// <summary>Closes the connection (after a connection-level failure); the next <see cref="GetAsync"/> opens another.</summary>
-    public async ValueTask DropAsync()
+    /// <summary>Closes the connection (after a connection-level failure); the next <see cref="Get"/> opens another.</summary>
+    public void Drop()
     {
         if (_connection is { } connection)
         {
             _connection = null;
-            await connection.DisposeAsync();
+            connection.Dispose();
         }
     }
 
-    public ValueTask DisposeAsync() => DropAsync();
+    public void Dispose() => Drop();
 }

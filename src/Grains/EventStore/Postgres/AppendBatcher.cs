@@ -7,10 +7,11 @@ using Npgsql;
 namespace Inventory.EventStore.Postgres;
 
 /// <summary>
-/// Coalesces concurrent appends into few transactions. Each writer, on a thread of its own, takes whatever is queued
-/// right now (no timer, so no added latency when idle), at most <see cref="PostgresEventStoreOptions.MaxBatchSize"/> requests
-/// and never two for the same stream (the later one waits for the next batch), and sends them in one round trip,
-/// on a connection the writer keeps (<see cref="WriterConnection"/>).
+/// Coalesces concurrent appends into few transactions. Each writer, on a thread of its own, takes whatever is
+/// queued right now (no timer, so no added latency when idle), at most
+/// <see cref="PostgresEventStoreOptions.MaxBatchSize"/> requests and never two for the same stream (the later one
+/// waits for the next batch), and sends them in one round trip, on a connection the writer keeps
+/// (<see cref="WriterConnection"/>).
 /// </summary>
 internal sealed partial class AppendBatcher : IAsyncDisposable
 {

@@ -10,9 +10,10 @@ public sealed class PostgresEventStoreOptions
     /// thousand appends a second, a hundred per commit tens of thousands.</summary>
     public int MaxBatchSize { get; set; } = 256;
 
-    /// <summary>How many batches may be in flight at once (each writer has a thread and a connection of its own). One
-    /// is best up to a few hundred concurrent appenders: appends pile up while a batch is in flight, so batches are large. A second
-    /// writer takes the queue away early (smaller batches, more commits) and helps only beyond that.</summary>
+    /// <summary>How many batches may be in flight at once (each writer has a thread and a connection of its own).
+    /// One is best up to a few hundred concurrent appenders: appends pile up while a batch is in flight, so batches
+    /// are large. A second writer takes the queue away early (smaller batches, more commits) and helps only beyond
+    /// that.</summary>
     public int Writers { get; set; } = 1;
 
     /// <summary>True when the values can run a store.</summary>

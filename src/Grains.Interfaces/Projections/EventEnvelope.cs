@@ -30,8 +30,9 @@ public sealed record EventEnvelope
     /// <summary>The event's JSON payload in its stored schema version.</summary>
     [Id(9)] public required string Data { get; init; }
 
-    /// <summary>The event's JSON metadata (scanner, scanner time, correlation).</summary>
-    [Id(10)] public string Metadata { get; init; } = "{}";
+    // [Id(10)] was the event's JSON metadata (scanner, correlation, command fingerprint), carried until 2026-11-27 on
+    // every live and catch-up delivery although no view reads it (a third of a live envelope's bytes). Do not reuse the
+    // id: an envelope from an older silo still has it, and the serializer skips it.
 
     public override string ToString() => $"{StreamId}@{Version} (position {Position}, event {EventId}, {Type} v{SchemaVersion})";
 }

@@ -9,7 +9,9 @@ public interface IEventLog
     /// <summary>
     /// Up to <paramref name="maxCount"/> events after <paramref name="after"/> in (transaction, position) order, gap-safe:
     /// only events of transactions older than every transaction still in flight, so that no event can later appear
-    /// before the returned <see cref="LogPage.End"/>.
+    /// before the returned <see cref="LogPage.End"/>. The events come without their metadata
+    /// (<see cref="StoredEvent.Metadata"/> is <see cref="StoredEvent.NoMetadata"/>): the log feeds projections, which use
+    /// none of it, and it is nearly half of an event's JSON. Reading the stream gives it.
     /// </summary>
     Task<LogPage> ReadAllAsync(LogPosition after, int maxCount, CancellationToken cancellationToken = default);
 

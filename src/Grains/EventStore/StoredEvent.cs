@@ -16,6 +16,9 @@ public sealed record StoredEvent(
     DateTimeOffset RecordedAt,
     ulong TransactionId = 0)
 {
+    /// <summary>The metadata of an event read from the global log, which does not carry it (see <see cref="IEventLog.ReadAllAsync"/>).</summary>
+    public const string NoMetadata = "{}";
+
     /// <summary>Where this event is in the global log's reading order.</summary>
     public LogPosition LogPosition => new(TransactionId, GlobalPosition);
 }

@@ -20,7 +20,6 @@ public static class EnvelopeMapping
             RecordedAt = stored.RecordedAt,
             MovementId = stored.MovementId,
             Data = stored.Data,
-            Metadata = stored.Metadata,
         };
     }
 }

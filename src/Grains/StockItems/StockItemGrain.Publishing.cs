@@ -48,7 +48,6 @@ public sealed partial class StockItemGrain
             RecordedAt = e.RecordedAt,
             MovementId = e.MovementId,
             Data = e.Data,
-            Metadata = e.Metadata,
         }).ToList();
         try
         {

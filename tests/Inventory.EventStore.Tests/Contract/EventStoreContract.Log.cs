@@ -36,6 +36,22 @@ public abstract partial class EventStoreContract
     }
 
     [Fact]
+    public async Task GivenAnEventWithMetadata_WhenReadFromTheLog_ThenItComesWithoutTheMetadataWhichItsStreamStillHas()
+    {
+        var start = await ReadLogEndAsync();
+        var streamId = NewStreamId();
+        var appended = NewEvent(streamId);
+        await Store.AppendAsync(streamId, 0, [appended]);
+
+        var (events, _) = await FollowLogAsync(start, 100, [streamId], 1);
+
+        var logged = Assert.Single(events);
+        Assert.Equal(StoredEvent.NoMetadata, logged.Metadata);
+        AssertSameJson(appended.Data, logged.Data);
+        AssertStored(appended, Assert.Single(await ReadAllAsync(streamId)), streamId, 1);
+    }
+
+    [Fact]
     public async Task GivenStoredEvents_WhenReadAtTheirPositions_ThenEachIsFoundAndAPositionWithoutAnEventIsNot()
     {
         var streamId = NewStreamId();

@@ -23,8 +23,12 @@ public sealed class PostgresEventStore : IEventStore, IEventLog, IAsyncDisposabl
     private const string EventColumns =
         "stream_id, version, global_position, event_id, movement_id, type, schema_version, data, metadata, recorded_at, transaction_id";
 
+    /// <summary><see cref="EventColumns"/> without the metadata, which the log does not carry (see <see cref="IEventLog.ReadAllAsync"/>).</summary>
+    private const string LogColumns =
+        $"stream_id, version, global_position, event_id, movement_id, type, schema_version, data, '{StoredEvent.NoMetadata}'::text, recorded_at, transaction_id";
+
     private const string ReadAllSql = $"""
-        SELECT {EventColumns} FROM events
+        SELECT {LogColumns} FROM events
         WHERE (transaction_id, global_position) > ($1, $2)
           AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
         ORDER BY transaction_id, global_position

@@ -11,10 +11,12 @@ public sealed class PostgresEventStoreOptions
     public int MaxBatchSize { get; set; } = 256;
 
     /// <summary>How many batches may be in flight at once (each writer has a thread and a connection of its own).
-    /// One is best up to a few hundred concurrent appenders: appends pile up while a batch is in flight, so batches
-    /// are large. A second writer takes the queue away early (smaller batches, more commits) and helps only beyond
-    /// that.</summary>
-    public int Writers { get; set; } = 1;
+    /// Two by default: while one writer's transaction waits for its commit, or for a slow disk, the other takes what
+    /// queued up meanwhile, so an append seldom waits behind more than one transaction (measured at 3,500 movements/s
+    /// in an open loop: appends' wait for a writer p99 13–14 ms with two, 30–44 ms with one, and the movements' p99
+    /// halved). One writer makes larger batches and fewer commits, which suits a small database server with few
+    /// appenders.</summary>
+    public int Writers { get; set; } = 2;
 
     /// <summary>True when the values can run a store.</summary>
     public bool IsValid => MaxBatchSize is >= 1 and <= 10_000 && Writers is >= 1 and <= 64;

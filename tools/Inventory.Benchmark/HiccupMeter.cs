@@ -16,6 +16,7 @@ internal sealed class HiccupMeter : IDisposable
     private readonly Thread _thread;
     private readonly List<(TimeSpan At, TimeSpan Length, int Generation)> _stalls = [];
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly long _started = Stopwatch.GetTimestamp();
     private volatile bool _stopping;
 
     public HiccupMeter()
@@ -29,6 +30,11 @@ internal sealed class HiccupMeter : IDisposable
         _stopping = true;
         _thread.Join();
     }
+
+    /// <summary>The stalls so far: when each began (a <see cref="Stopwatch"/> timestamp), how long it lasted, and the
+    /// oldest generation collected during it (-1: none).</summary>
+    public IReadOnlyList<(long At, TimeSpan Length, int Generation)> Stalls =>
+        [.. _stalls.ToArray().Select(s => (_started + (long)(s.At.TotalSeconds * Stopwatch.Frequency), s.Length, s.Generation))];
 
     /// <summary>Stops measuring and describes the stalls of at least 10 ms.</summary>
     public string Summarise()

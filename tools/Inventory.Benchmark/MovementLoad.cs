@@ -23,19 +23,19 @@ internal sealed class MovementLoad(IGrainFactory grains, string[] keys, ZipfSamp
     }
 
     /// <summary>Open loop: movements arrive at a fixed rate whatever the answers do (see <see cref="OpenLoop"/>).</summary>
-    public Task<LatencySummary> RunOpenAsync(double perSecond, TimeSpan duration)
+    public Task<LatencySummary> RunOpenAsync(double perSecond, TimeSpan duration, SlowAnswerTimeline? timeline = null)
     {
         // One generator for all sends: the open loop calls them one after another, and each draws its numbers before
         // its first await (a new seeded Random per send cost the load side an allocation and a seeding each).
         var random = new Random(42);
-        return OpenLoop.RunAsync(perSecond, duration, (recorder, scheduled) => SendAsync(random, recorder, scheduled));
+        return OpenLoop.RunAsync(perSecond, duration, (recorder, scheduled) => SendAsync(random, recorder, scheduled, timeline));
     }
 
     /// <summary>The item's popularity class and the answer: where a latency tail comes from.</summary>
     private static string KindOf(int rank, bool accepted) =>
         (rank == 0 ? "hottest item, " : rank < 10 ? "items ranked 2-10, " : "other items, ") + (accepted ? "applied" : "refused");
 
-    private async Task SendAsync(Random random, LatencyRecorder recorder, long scheduledTimestamp)
+    private async Task SendAsync(Random random, LatencyRecorder recorder, long scheduledTimestamp, SlowAnswerTimeline? timeline = null)
     {
         var rank = popularity.Next(random);
         var key = keys[rank];
@@ -45,7 +45,9 @@ internal sealed class MovementLoad(IGrainFactory grains, string[] keys, ZipfSamp
         try
         {
             var result = await grains.GetStockItem(key).ExecuteAsync(command);
-            recorder.Record(Stopwatch.GetElapsedTime(scheduledTimestamp), KindOf(rank, result.Accepted));
+            var latency = Stopwatch.GetElapsedTime(scheduledTimestamp);
+            recorder.Record(latency, KindOf(rank, result.Accepted));
+            timeline?.Answer(scheduledTimestamp, latency);
             if (!result.Accepted)
             {
                 recorder.Rejected();

@@ -125,7 +125,8 @@ await ReadSideSettler.SettleAsync(grains, catalog);
 using var allocations = options.Allocations ? new AllocationListener() : null;
 openCpu = new CpuUse();
 var hiccups = new HiccupMeter();
-results["open-half"] = await load.RunOpenAsync(halfRate, phase);
+var timeline = new SlowAnswerTimeline();
+results["open-half"] = await load.RunOpenAsync(halfRate, phase, timeline);
 var stalls = hiccups.Summarise();
 Console.WriteLine($"grains    open loop at {halfRate:N0}/s ({rateName}): {results["open-half"]}");
 foreach (var (kind, spread) in results["open-half"].ByKind)
@@ -136,6 +137,11 @@ foreach (var (kind, spread) in results["open-half"].ByKind)
 PrintAppends(appends);
 Console.WriteLine($"          {openCpu}");
 Console.WriteLine($"          {stalls}");
+foreach (var line in timeline.Describe(hiccups.Stalls))
+{
+    Console.WriteLine($"          {line}");
+}
+
 if (allocations is not null)
 {
     Console.WriteLine($"          allocated (sampled, by type): {string.Join(", ", allocations.TakeTop(15).Select(t => $"{t.Type} {t.Share:P1}"))}");

@@ -176,10 +176,7 @@ public sealed partial class ProjectionCoordinatorGrain(
             }
 
             await RetireAsync(force: false);
-            if (time.GetUtcNow() - _lastCheckpointAt >= _options.CheckpointInterval)
-            {
-                await CheckpointAsync();
-            }
+            await CheckpointStepAsync();
 
             _failedTicks = 0;
         }
@@ -249,24 +246,76 @@ public sealed partial class ProjectionCoordinatorGrain(
         }
     }
 
-    /// <summary>Has every shard that took events since the last checkpoint write its state, then stores the checkpoint.
-    /// A shard that lost events (another activation answers) makes its generation deliver again from the stored one.</summary>
-    private async Task CheckpointAsync()
+    private IEnumerable<GenerationCursor> Cursors => _rebuild is null ? [_active] : [_active, _rebuild];
+
+    /// <summary>A tick's part of the checkpoints: starts one every <see cref="ProjectionOptions.CheckpointInterval"/>
+    /// and has its shards write their state a few per tick, one at a time and
+    /// <see cref="ProjectionOptions.CheckpointWriteSpacing"/> apart, using at most half the tick's period; stores the
+    /// checkpoint once they all have. Written in one burst, the views of every shard at once took both cores from the
+    /// stock items' appends for its length, every checkpoint.</summary>
+    private async Task CheckpointStepAsync()
     {
-        foreach (var cursor in _rebuild is null ? [_active] : new[] { _active, _rebuild })
+        var checkpointing = Cursors.Any(c => c.Checkpointing);
+        if (!checkpointing && time.GetUtcNow() - _lastCheckpointAt < _options.CheckpointInterval)
         {
-            var flushed = !cursor.MustRewind && await FlushAllAsync(cursor);
-            if (flushed)
-            {
-                cursor.Flushed();
-            }
-            else
-            {
-                LogRewound(logger, _definition.Name, cursor.Generation, cursor.Position, cursor.Stored);
-                cursor.Rewind();
-            }
+            return;
         }
 
+        if (!checkpointing)
+        {
+            _lastCheckpointAt = time.GetUtcNow();
+        }
+
+        var budgetEnds = time.GetUtcNow() + _options.CatchUpInterval / 2;
+        foreach (var cursor in Cursors)
+        {
+            if (!cursor.MustRewind)
+            {
+                if (!cursor.Checkpointing)
+                {
+                    cursor.BeginCheckpoint();
+                }
+
+                if (await WritePacedAsync(cursor, budgetEnds))
+                {
+                    cursor.TryComplete();
+                    continue;
+                }
+            }
+
+            LogRewound(logger, _definition.Name, cursor.Generation, cursor.Position, cursor.Stored);
+            cursor.Rewind();
+        }
+
+        await StoreCheckpointAsync();
+    }
+
+    /// <summary>Has every shard that took events write its state now, then stores the checkpoint (before a
+    /// measurement, a handover, a deactivation). A shard that lost events (another activation answers) makes its
+    /// generation deliver again from the stored checkpoint.</summary>
+    private async Task CheckpointAsync()
+    {
+        _lastCheckpointAt = time.GetUtcNow();
+        foreach (var cursor in Cursors)
+        {
+            if (!cursor.MustRewind)
+            {
+                cursor.BeginCheckpoint();
+                if (await WriteAllAsync(cursor) && cursor.TryComplete())
+                {
+                    continue;
+                }
+            }
+
+            LogRewound(logger, _definition.Name, cursor.Generation, cursor.Position, cursor.Stored);
+            cursor.Rewind();
+        }
+
+        await StoreCheckpointAsync();
+    }
+
+    private async Task StoreCheckpointAsync()
+    {
         _stateChanged |= S.Checkpoint != _active.Stored || (_rebuild is not null && S.RebuildCheckpoint != _rebuild.Stored);
         S.Checkpoint = _active.Stored;
         if (_rebuild is not null)
@@ -279,19 +328,52 @@ public sealed partial class ProjectionCoordinatorGrain(
             await state.WriteStateAsync();
             _stateChanged = false;
         }
-
-        _lastCheckpointAt = time.GetUtcNow();
     }
 
-    /// <summary>Has the shards write their state, a few at a time: each write is a storage round trip and a commit,
-    /// and all of them at once would queue in front of the stock items' appends on the same database.</summary>
-    private async Task<bool> FlushAllAsync(GenerationCursor cursor)
+    /// <summary>Has the checkpoint's shards write their state one at a time, spaced, until <paramref name="budgetEnds"/>;
+    /// false when one of them lost events.</summary>
+    private async Task<bool> WritePacedAsync(GenerationCursor cursor, DateTimeOffset budgetEnds)
+    {
+        foreach (var (partition, activation) in cursor.ToWrite.ToList())
+        {
+            if (time.GetUtcNow() >= budgetEnds)
+            {
+                break;
+            }
+
+            if (!await _definition.Shard(GrainFactory, cursor.Generation, partition).FlushAsync(activation))
+            {
+                return false;
+            }
+
+            cursor.Written(partition);
+            if (_options.CheckpointWriteSpacing > TimeSpan.Zero && cursor.ToWrite.Count > 0)
+            {
+                await Task.Delay(_options.CheckpointWriteSpacing, time);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Has the checkpoint's shards write their state, <see cref="ProjectionOptions.CheckpointFlushConcurrency"/>
+    /// at a time; false when one of them lost events.</summary>
+    private async Task<bool> WriteAllAsync(GenerationCursor cursor)
     {
         var all = true;
-        foreach (var chunk in cursor.Unflushed.Chunk(_options.CheckpointFlushConcurrency))
+        foreach (var chunk in cursor.ToWrite.ToList().Chunk(_options.CheckpointFlushConcurrency))
         {
-            var results = await Task.WhenAll(chunk.Select(p => _definition.Shard(GrainFactory, cursor.Generation, p.Key).FlushAsync(p.Value)));
-            all &= results.All(ok => ok);
+            var results = await Task.WhenAll(chunk.Select(async p =>
+                (p.Key, Ok: await _definition.Shard(GrainFactory, cursor.Generation, p.Key).FlushAsync(p.Value))));
+            foreach (var (partition, ok) in results)
+            {
+                if (ok)
+                {
+                    cursor.Written(partition);
+                }
+
+                all &= ok;
+            }
         }
 
         return all;

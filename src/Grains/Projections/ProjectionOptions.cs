@@ -15,9 +15,14 @@ public sealed class ProjectionOptions
     /// what came after its stored checkpoint.</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How many shards a checkpoint has write their state at once. Each write serializes a shard's whole
-    /// view and commits it; many at once take both cores from the stock items' appends for the length of the burst.</summary>
+    /// <summary>How many shards write their state at once when a checkpoint is made on demand (before a handover or
+    /// a deactivation, or when asked to catch up now).</summary>
     public int CheckpointFlushConcurrency { get; set; } = 8;
+
+    /// <summary>The periodic checkpoint has its shards write their state one at a time, this far apart, over as many
+    /// ticks as it takes (using at most half of each): each write serializes a shard's whole view and commits it, and
+    /// all of them in one burst took both cores from the stock items' appends for its length.</summary>
+    public TimeSpan CheckpointWriteSpacing { get; set; } = TimeSpan.FromMilliseconds(20);
 
     /// <summary>How often a shard writes its state when the coordinator has not made it (e.g. only live events).</summary>
     public TimeSpan ShardFlushInterval { get; set; } = TimeSpan.FromSeconds(15);
@@ -75,7 +80,7 @@ public sealed class ProjectionOptions
         && MaxAttempts >= 1 && FirstRetryBackoff >= TimeSpan.Zero && StallAfter > TimeSpan.Zero && LiveLag >= TimeSpan.Zero
         && KeeperInterval > TimeSpan.Zero && GenerationCacheTtl >= TimeSpan.Zero && Handover >= TimeSpan.Zero
         && LiveStream is "Memory" or "None" && LivePollInterval > TimeSpan.Zero
-        && CheckpointFlushConcurrency is >= 1 and <= 64 && LiveDeliveryBatchSize is >= 1 and <= 10_000 && LiveCacheAge > TimeSpan.Zero;
+        && CheckpointFlushConcurrency is >= 1 and <= 64 && CheckpointWriteSpacing >= TimeSpan.Zero && LiveDeliveryBatchSize is >= 1 and <= 10_000 && LiveCacheAge > TimeSpan.Zero;
 
     public ShardRetryPolicy RetryPolicy => new(MaxAttempts, FirstRetryBackoff);
 }

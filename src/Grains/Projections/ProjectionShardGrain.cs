@@ -24,6 +24,7 @@ public abstract partial class ProjectionShardGrain<TView> : Grain, IProjectionSh
     private readonly Guid _activation = Guid.NewGuid();
     private ProjectionShard<TView> _shard = null!;
     private bool _dirty;
+    private DateTimeOffset _writtenAt;
 
     protected ProjectionShardGrain(
         IPersistentState<ShardState<TView>> state,
@@ -56,7 +57,8 @@ public abstract partial class ProjectionShardGrain<TView> : Grain, IProjectionSh
     {
         (Projection, Generation, Partition) = ProjectionDefinition.ParseShardKey(this.GetPrimaryKeyString());
         _shard = new ProjectionShard<TView>(_state.State, this, _options.RetryPolicy, _time);
-        this.RegisterGrainTimer(FlushIfDirtyAsync, _options.ShardFlushInterval, _options.ShardFlushInterval);
+        _writtenAt = _time.GetUtcNow();
+        this.RegisterGrainTimer(FlushIfOverdueAsync, _options.ShardFlushInterval, _options.ShardFlushInterval);
         return base.OnActivateAsync(cancellationToken);
     }
 
@@ -143,6 +145,13 @@ public abstract partial class ProjectionShardGrain<TView> : Grain, IProjectionSh
         }
     }
 
+    /// <summary>The shard's own write, for events no checkpoint has had written within
+    /// <see cref="ProjectionOptions.ShardFlushInterval"/> (within twice that at most). Checkpoints write every few
+    /// seconds; a timer that wrote regardless would write every shard again, all of them at once, since the shards of a
+    /// projection start together.</summary>
+    private Task FlushIfOverdueAsync(CancellationToken cancellationToken) =>
+        _time.GetUtcNow() - _writtenAt >= _options.ShardFlushInterval ? FlushIfDirtyAsync(cancellationToken) : Task.CompletedTask;
+
     private async Task FlushIfDirtyAsync(CancellationToken cancellationToken)
     {
         if (!_dirty)
@@ -154,6 +163,7 @@ public abstract partial class ProjectionShardGrain<TView> : Grain, IProjectionSh
         try
         {
             await _state.WriteStateAsync(cancellationToken);
+            _writtenAt = _time.GetUtcNow();
         }
         catch
         {

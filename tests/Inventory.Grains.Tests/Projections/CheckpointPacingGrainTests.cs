@@ -1,0 +1,68 @@
+using Inventory.EventStore;
+using Inventory.Hosting;
+using Inventory.Projections;
+using Inventory.StockItems;
+using Inventory.Testing.Projections;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+using Orleans.TestingHost;
+
+namespace Inventory.Grains.Tests.Projections;
+
+/// <summary>A periodic checkpoint has its shards write their state one at a time (all at once, they took the cores
+/// from the stock items' appends), over as many ticks as it takes, and still stores its checkpoint once they all have.</summary>
+public sealed class CheckpointPacingGrainTests : IAsyncLifetime
+{
+    private const string InnerStorage = "recorded";
+
+    private readonly InMemoryEventStore _store = new();
+    private WriteRecordingGrainStorage _storage = null!;
+    private InProcessTestCluster _cluster = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.Options.ConfigureFileLogging = false;
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddSingleton<IEventStore>(_store);
+            silo.Services.AddSingleton<IEventLog>(_store);
+            silo.Services.AddSingleton<IDeadLetterStore>(new InMemoryDeadLetterStore());
+            silo.AddInventoryGrains();
+            silo.AddMemoryGrainStorage(InnerStorage);
+            silo.Services.AddKeyedSingleton<IGrainStorage>(
+                ProviderNames.GrainStorage,
+                (services, _) => _storage = new WriteRecordingGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(InnerStorage)));
+            silo.Services.Configure<ProjectionOptions>(o =>
+            {
+                FastProjections.Configure(o);
+
+                // Only checkpoints write: the shards' own timer would add writes of its own.
+                o.ShardFlushInterval = TimeSpan.FromHours(1);
+            });
+        });
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+
+    [Fact]
+    public async Task GivenEventsInManyShards_WhenThePeriodicCheckpointsRun_ThenEachProjectionWritesOneShardAtATimeAndStoresItsCheckpoint()
+    {
+        var warehouses = Enumerable.Range(0, 24).Select(w => $"wh-{w:D2}").ToList();
+        var last = await Task.WhenAll(warehouses.SelectMany(w => new[] { "a", "b" }.Select(sku =>
+            _cluster.Client.GetGrain<IStockItemGrain>($"{w}/{sku}-{w}").ExecuteAsync(Commands.Receive(1)))));
+        var head = last.Max(r => r.Position);
+
+        await ProjectionClusterFixture.EventuallyAsync(
+            () => Task.FromResult((_storage.StoredCheckpoint("warehouses").Position, _storage.StoredCheckpoint("skus").Position)),
+            stored => stored.Item1 >= head && stored.Item2 >= head,
+            seconds: 30);
+
+        Assert.True(_storage.ShardWrites("warehouse-view") >= warehouses.Count, $"{_storage.ShardWrites("warehouse-view")} warehouse shard writes");
+        Assert.True(_storage.ShardWrites("sku-view") >= 2, $"{_storage.ShardWrites("sku-view")} SKU bucket writes");
+        Assert.Equal(1, _storage.MostShardWritesInFlight("warehouse-view"));
+        Assert.Equal(1, _storage.MostShardWritesInFlight("sku-view"));
+    }
+}

@@ -16,7 +16,7 @@ public sealed class CheckpointPacingGrainTests : IAsyncLifetime
     private const string InnerStorage = "recorded";
 
     private readonly InMemoryEventStore _store = new();
-    private WriteRecordingGrainStorage _storage = null!;
+    private readonly WriteRecordingGrainStorage _storage = new();
     private InProcessTestCluster _cluster = null!;
 
     public async Task InitializeAsync()
@@ -32,7 +32,7 @@ public sealed class CheckpointPacingGrainTests : IAsyncLifetime
             silo.AddMemoryGrainStorage(InnerStorage);
             silo.Services.AddKeyedSingleton<IGrainStorage>(
                 ProviderNames.GrainStorage,
-                (services, _) => _storage = new WriteRecordingGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(InnerStorage)));
+                (services, _) => _storage.Over(services.GetRequiredKeyedService<IGrainStorage>(InnerStorage)));
             silo.Services.Configure<ProjectionOptions>(o =>
             {
                 FastProjections.Configure(o);

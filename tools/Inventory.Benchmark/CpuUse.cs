@@ -42,7 +42,7 @@ internal sealed class CpuUse
     }
 
     /// <summary>Busy and total jiffies of all cores (busy excludes idle and iowait).</summary>
-    private static (double Busy, double Total)? ReadMachine()
+    internal static (double Busy, double Total)? ReadMachine()
     {
         try
         {

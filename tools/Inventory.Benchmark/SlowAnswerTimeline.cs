@@ -8,7 +8,8 @@ namespace Inventory.Benchmark;
 /// Where in an open-loop phase the slow answers were, and what else the process did then: each answer's scheduled
 /// time and latency, the grain storage writes (Orleans' <c>orleans-storage-write-latency</c>: the projection shards'
 /// checkpoints and the coordinators' own state) and the process's stalls (<see cref="HiccupMeter"/>). A diagnostic for
-/// the latency tail: it says whether the slow answers bunch up, and next to what.
+/// the latency tail: it says whether the slow answers bunch up, and next to what. A thread samples the CPU every 50 ms
+/// (this process's, and the machine's from <c>/proc/stat</c>) so that each episode also shows who kept the cores busy.
 /// </summary>
 internal sealed class SlowAnswerTimeline : IDisposable
 {
@@ -18,6 +19,11 @@ internal sealed class SlowAnswerTimeline : IDisposable
     private readonly ConcurrentBag<(long At, double Millis)> _answers = [];
     private readonly ConcurrentBag<(long At, double Millis)> _storageWrites = [];
     private readonly long _start = Stopwatch.GetTimestamp();
+    private readonly List<(long At, double MachineBusy, double MachineTotal, double ProcessSeconds)> _cpu = [];
+    private readonly List<(long At, Dictionary<string, long> Jiffies)> _others = [];
+    private readonly Dictionary<int, string> _names = [];
+    private readonly Thread _sampler;
+    private volatile bool _stopping;
 
     public SlowAnswerTimeline()
     {
@@ -32,12 +38,19 @@ internal sealed class SlowAnswerTimeline : IDisposable
         _listener.SetMeasurementEventCallback<long>((_, value, _, _) => _storageWrites.Add((Stopwatch.GetTimestamp(), value)));
         _listener.SetMeasurementEventCallback<int>((_, value, _, _) => _storageWrites.Add((Stopwatch.GetTimestamp(), value)));
         _listener.Start();
+        _sampler = new Thread(SampleCpu) { IsBackground = true, Name = "cpu sampler" };
+        _sampler.Start();
     }
 
     /// <summary>An answer to an operation scheduled at <paramref name="scheduledTimestamp"/>.</summary>
     public void Answer(long scheduledTimestamp, TimeSpan latency) => _answers.Add((scheduledTimestamp, latency.TotalMilliseconds));
 
-    public void Dispose() => _listener.Dispose();
+    public void Dispose()
+    {
+        _listener.Dispose();
+        _stopping = true;
+        _sampler.Join();
+    }
 
     /// <summary>
     /// The slow answers (over <paramref name="thresholdMillis"/>) grouped in episodes (runs of 100 ms of scheduled time
@@ -84,6 +97,7 @@ internal sealed class SlowAnswerTimeline : IDisposable
             withWrites += writing ? millis.Count : 0;
         }
 
+        lines.Add($"CPU over the whole phase: {CpuBetween(0, double.MaxValue)} ({TopOthers(0, double.MaxValue)})");
         lines.Add($"in {episodes.Count} episodes; slow answers in episodes with a stall of the process near: {withStall:N0}, with storage writes under way: {withWrites:N0}");
         foreach (var (from, to, millis) in episodes.OrderByDescending(e => e.Millis.Count).Take(top).OrderBy(e => e.From))
         {
@@ -91,10 +105,106 @@ internal sealed class SlowAnswerTimeline : IDisposable
                 .Select(s => $"{s.TotalMilliseconds:N0} ms at {s.At:N2} s{(s.Generation >= 0 ? $" gen{s.Generation}" : "")}");
             var during = writes.Where(w => w.At >= from - 0.2 && w.At - w.Millis / 1000 <= to).ToList();
             lines.Add($"  {from,5:N1}-{to,5:N1} s: {millis.Count,5:N0} slow, max {millis.Max(),5:N0} ms; stalls: [{string.Join(", ", near)}];"
-                + $" storage writes ending then: {during.Count} ({during.Sum(w => w.Millis):N0} ms, longest {(during.Count == 0 ? 0 : during.Max(w => w.Millis)):N0} ms)");
+                + $" storage writes ending then: {during.Count} ({during.Sum(w => w.Millis):N0} ms, longest {(during.Count == 0 ? 0 : during.Max(w => w.Millis)):N0} ms);"
+                + $" CPU from 0.2 s before: {CpuBetween(from - 0.2, to)} ({TopOthers(from - 0.2, to)})");
         }
 
         return lines;
+    }
+
+    /// <summary>Cores used by this process and by the rest of the machine between two times (seconds from the start).</summary>
+    private string CpuBetween(double from, double to)
+    {
+        double Seconds(long timestamp) => (timestamp - _start) / (double)Stopwatch.Frequency;
+        var samples = _cpu.Where(c => Seconds(c.At) >= from && Seconds(c.At) <= to).ToList();
+        if (samples.Count < 2 || samples[^1].MachineTotal <= samples[0].MachineTotal)
+        {
+            return "not sampled";
+        }
+
+        var (first, last) = (samples[0], samples[^1]);
+        var wall = Seconds(last.At) - Seconds(first.At);
+        var machine = (last.MachineBusy - first.MachineBusy) / (last.MachineTotal - first.MachineTotal) * Environment.ProcessorCount;
+        var process = (last.ProcessSeconds - first.ProcessSeconds) / wall;
+        return $"this process {process:N2} cores, the rest {machine - process:N2}";
+    }
+
+    private void SampleCpu()
+    {
+        while (!_stopping)
+        {
+            if (CpuUse.ReadMachine() is { } machine)
+            {
+                _cpu.Add((Stopwatch.GetTimestamp(), machine.Busy, machine.Total, Environment.CpuUsage.TotalTime.TotalSeconds));
+                _others.Add((Stopwatch.GetTimestamp(), OtherProcesses()));
+            }
+
+            Thread.Sleep(50);
+        }
+    }
+
+    /// <summary>CPU jiffies so far of the other processes, by name (a PostgreSQL process by its role: checkpointer,
+    /// autovacuum worker, a client backend...), dead processes' last figures included.</summary>
+    private Dictionary<string, long> OtherProcesses()
+    {
+        var jiffies = _others.Count == 0 ? new Dictionary<string, long>(StringComparer.Ordinal) : new Dictionary<string, long>(_others[^1].Jiffies, StringComparer.Ordinal);
+        var seen = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out var pid) || pid == Environment.ProcessId)
+            {
+                continue;
+            }
+
+            try
+            {
+                var stat = File.ReadAllText($"{directory}/stat");
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                var used = long.Parse(fields[11]) + long.Parse(fields[12]);
+                if (!_names.TryGetValue(pid, out var name))
+                {
+                    var command = File.ReadAllText($"{directory}/cmdline").Replace('\0', ' ').Trim();
+                    name = command.StartsWith("postgres: ", StringComparison.Ordinal)
+                        ? "postgres: " + string.Join(' ', command.Split(' ').Skip(1).Where(w => !w.Contains('(') && !w.Contains('.')).Take(3))
+                        : stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
+                    _names[pid] = name;
+                }
+
+                seen[$"{name}#{pid}"] = used;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+            {
+            }
+        }
+
+        foreach (var (key, used) in seen)
+        {
+            jiffies[key] = used;
+        }
+
+        return jiffies;
+    }
+
+    /// <summary>The other processes that used the most CPU between two times, in cores, by name.</summary>
+    private string TopOthers(double from, double to)
+    {
+        double Seconds(long timestamp) => (timestamp - _start) / (double)Stopwatch.Frequency;
+        var samples = _others.Where(c => Seconds(c.At) >= from && Seconds(c.At) <= to).ToList();
+        if (samples.Count < 2)
+        {
+            return "";
+        }
+
+        var wall = Seconds(samples[^1].At) - Seconds(samples[0].At);
+        var ticksPerSecond = 100.0;
+        var byName = samples[^1].Jiffies
+            .Select(p => (Name: p.Key[..p.Key.LastIndexOf('#')], Used: p.Value - samples[0].Jiffies.GetValueOrDefault(p.Key)))
+            .GroupBy(p => p.Name, StringComparer.Ordinal)
+            .Select(g => (Name: g.Key, Cores: g.Sum(p => p.Used) / ticksPerSecond / wall))
+            .Where(g => g.Cores >= 0.05)
+            .OrderByDescending(g => g.Cores)
+            .Take(4);
+        return string.Join(", ", byName.Select(g => $"{g.Name} {g.Cores:N2}"));
     }
 
     private static double Percentile(IEnumerable<double> values, double p)

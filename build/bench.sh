@@ -7,6 +7,8 @@
 # --projections live|idle (default live: the read side takes every movement, as in production; idle: the write path
 # alone, no live stream and no catch-up during a measurement).
 # --allocations (diagnostics: the open loop's allocations by type, sampled by the runtime; costs a little).
+# --cpu-by-process (diagnostics: the open loop's slow-answer episodes also name the other processes that kept the
+# cores busy; reading /proc for every process 20 times a second costs this process about 20 MB/s of allocation).
 #
 #   build/bench.sh --read-side [--rate 500] [--seconds 20] [--only freshness|crash] ...
 # runs the read-side consistency SLA instead (views' freshness at a steady rate, then the bound after a SIGKILLed

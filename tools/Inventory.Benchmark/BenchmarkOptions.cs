@@ -1,6 +1,6 @@
 namespace Inventory.Benchmark;
 
-internal sealed record BenchmarkOptions(string ConnectionString, int Seconds, int Items, double Skew, int MemoryItems, int WarmUpSeconds, int Rounds, bool ProjectionsLive, double? OpenRate, bool Allocations)
+internal sealed record BenchmarkOptions(string ConnectionString, int Seconds, int Items, double Skew, int MemoryItems, int WarmUpSeconds, int Rounds, bool ProjectionsLive, double? OpenRate, bool Allocations, bool CpuByProcess)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -27,6 +27,7 @@ internal sealed record BenchmarkOptions(string ConnectionString, int Seconds, in
                 var other => throw new ArgumentException($"--projections is live or idle, not '{other}'."),
             },
             Value("--open-rate") is { } rate ? double.Parse(rate, System.Globalization.CultureInfo.InvariantCulture) : null,
-            args.Contains("--allocations"));
+            args.Contains("--allocations"),
+            args.Contains("--cpu-by-process"));
     }
 }

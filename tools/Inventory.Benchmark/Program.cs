@@ -113,7 +113,7 @@ var halfRate = options.OpenRate ?? rounds64.Select(r => r.Grains.PerSecond).Orde
 var rateName = options.OpenRate is null ? "half the 64-caller rate" : "--open-rate, not half the 64-caller rate";
 var disk = DiskSyncProbe.Run(TimeSpan.FromSeconds(5), Path.GetTempPath());
 Console.WriteLine($"disk      fsync of an 8 KiB block in a loop (the floor under any commit's latency), 5 s: {disk}");
-await ReadSideSettler.SettleAsync(grains, catalog);
+await SettleAsync();
 var openCpu = new CpuUse();
 var baselineHiccups = new HiccupMeter();
 results["baseline-open-half"] = await BaselineBenchmark.RunOpenAsync(openLoopSource, halfRate, phase);
@@ -121,11 +121,11 @@ Console.WriteLine($"baseline  open loop at {halfRate:N0}/s, one row per transact
 Console.WriteLine($"          {openCpu}");
 Console.WriteLine($"          {baselineHiccups.Summarise()}");
 appends.TakeSummary();
-await ReadSideSettler.SettleAsync(grains, catalog);
+await SettleAsync();
 using var allocations = options.Allocations ? new AllocationListener() : null;
 openCpu = new CpuUse();
 var hiccups = new HiccupMeter();
-var timeline = new SlowAnswerTimeline();
+var timeline = new SlowAnswerTimeline(options.CpuByProcess);
 results["open-half"] = await load.RunOpenAsync(halfRate, phase, timeline);
 var stalls = hiccups.Summarise();
 Console.WriteLine($"grains    open loop at {halfRate:N0}/s ({rateName}): {results["open-half"]}");
@@ -174,19 +174,26 @@ Console.WriteLine($"| memory per active item | {bytesPerItem:N0} B | < 4,096 B |
 // One baseline phase then one grain phase at the same concurrency, each after the read side has settled.
 async Task<(LatencySummary Baseline, LatencySummary Grains)> PairAsync(int callers, string label)
 {
-    await ReadSideSettler.SettleAsync(grains, catalog);
+    await SettleAsync();
     var cpu = new CpuUse();
     var baseline = await BaselineBenchmark.RunAsync(baselineSource, callers, phase);
     Console.WriteLine($"baseline  one row per transaction, {callers,2} writers{label}: {baseline}");
     Console.WriteLine($"          {cpu}");
     appends.TakeSummary();
-    await ReadSideSettler.SettleAsync(grains, catalog);
+    await SettleAsync();
     cpu = new CpuUse();
     var movements = await load.RunClosedAsync(callers, phase);
     Console.WriteLine($"grains    movements,              {callers,2} callers{label}: {movements}");
     PrintAppends(appends);
     Console.WriteLine($"          {cpu}");
     return (baseline, movements);
+}
+
+// Before each measured phase: the read side caught up, then a quiet second of the rest of the machine.
+async Task SettleAsync()
+{
+    await ReadSideSettler.SettleAsync(grains, catalog);
+    Console.WriteLine($"          {await QuietMachine.WaitAsync()}");
 }
 
 static void PrintAppends(AppendLatencyListener appends)

@@ -9,7 +9,9 @@ namespace Inventory.Benchmark;
 /// time and latency, the grain storage writes (Orleans' <c>orleans-storage-write-latency</c>: the projection shards'
 /// checkpoints and the coordinators' own state) and the process's stalls (<see cref="HiccupMeter"/>). A diagnostic for
 /// the latency tail: it says whether the slow answers bunch up, and next to what. A thread samples the CPU every 50 ms
-/// (this process's, and the machine's from <c>/proc/stat</c>) so that each episode also shows who kept the cores busy.
+/// (this process's, and the machine's from <c>/proc/stat</c>) so that each episode also shows who kept the cores busy;
+/// with <c>byProcess</c>, every other process's too (diagnostics only: reading every process's <c>/proc</c> entry 20
+/// times a second allocated about 20 MB/s in this process, a third more than the silo itself).
 /// </summary>
 internal sealed class SlowAnswerTimeline : IDisposable
 {
@@ -23,10 +25,12 @@ internal sealed class SlowAnswerTimeline : IDisposable
     private readonly List<(long At, Dictionary<string, long> Jiffies)> _others = [];
     private readonly Dictionary<int, string> _names = [];
     private readonly Thread _sampler;
+    private readonly bool _byProcess;
     private volatile bool _stopping;
 
-    public SlowAnswerTimeline()
+    public SlowAnswerTimeline(bool byProcess)
     {
+        _byProcess = byProcess;
         _listener.InstrumentPublished = (instrument, listener) =>
         {
             if (instrument.Name == "orleans-storage-write-latency")
@@ -136,7 +140,10 @@ internal sealed class SlowAnswerTimeline : IDisposable
             if (CpuUse.ReadMachine() is { } machine)
             {
                 _cpu.Add((Stopwatch.GetTimestamp(), machine.Busy, machine.Total, Environment.CpuUsage.TotalTime.TotalSeconds));
-                _others.Add((Stopwatch.GetTimestamp(), OtherProcesses()));
+                if (_byProcess)
+                {
+                    _others.Add((Stopwatch.GetTimestamp(), OtherProcesses()));
+                }
             }
 
             Thread.Sleep(50);
@@ -192,7 +199,7 @@ internal sealed class SlowAnswerTimeline : IDisposable
         var samples = _others.Where(c => Seconds(c.At) >= from && Seconds(c.At) <= to).ToList();
         if (samples.Count < 2)
         {
-            return "";
+            return "by process: --cpu-by-process";
         }
 
         var wall = Seconds(samples[^1].At) - Seconds(samples[0].At);

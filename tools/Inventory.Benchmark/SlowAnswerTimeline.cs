@@ -63,14 +63,12 @@ internal sealed class SlowAnswerTimeline : IDisposable
     public IReadOnlyList<string> Describe(IReadOnlyList<(long At, TimeSpan Length, int Generation)> stalls, double thresholdMillis = 50, int top = 8)
     {
         Dispose();
-        double Seconds(long timestamp) => (timestamp - _start) / (double)Stopwatch.Frequency;
-
         var slow = _answers.Where(a => a.Millis > thresholdMillis).Select(a => (At: Seconds(a.At), a.Millis)).OrderBy(a => a.At).ToList();
         var lines = new List<string>();
         var writes = _storageWrites.Select(w => (At: Seconds(w.At), w.Millis)).OrderBy(w => w.At).ToList();
         var stallsAt = stalls.Select(s => (At: Seconds(s.At), s.Length.TotalMilliseconds, s.Generation)).ToList();
         lines.Add($"slow answers (over {thresholdMillis:N0} ms): {slow.Count:N0} of {_answers.Count:N0}; grain storage writes: {writes.Count:N0}"
-            + $" ({writes.Sum(w => w.Millis):N0} ms in all, p99 {Percentile(writes.Select(w => w.Millis), 0.99):N0} ms)");
+            + $" ({writes.Sum(w => w.Millis):N0} ms in all, p99 {Distribution.Of(writes.Select(w => w.Millis)).P99:N0} ms)");
         if (slow.Count == 0)
         {
             return lines;
@@ -91,35 +89,34 @@ internal sealed class SlowAnswerTimeline : IDisposable
             }
         }
 
-        var withStall = 0;
-        var withWrites = 0;
-        foreach (var (from, to, millis) in episodes)
-        {
-            var near = stallsAt.Any(s => s.At + s.TotalMilliseconds / 1000 >= from - 0.1 && s.At <= to);
-            var writing = writes.Any(w => w.At >= from - 0.2 && w.At - w.Millis / 1000 <= to);
-            withStall += near ? millis.Count : 0;
-            withWrites += writing ? millis.Count : 0;
-        }
+        // A stall overlapping the episode or ending in the 100 ms before it; a write under way in it or ending in the
+        // 200 ms before it.
+        List<(double At, double TotalMilliseconds, int Generation)> StallsNear(double from, double to) =>
+            stallsAt.Where(s => s.At + s.TotalMilliseconds / 1000 >= from - 0.1 && s.At <= to).ToList();
+        List<(double At, double Millis)> WritesDuring(double from, double to) =>
+            writes.Where(w => w.At >= from - 0.2 && w.At - w.Millis / 1000 <= to).ToList();
 
+        var withStall = episodes.Where(e => StallsNear(e.From, e.To).Count > 0).Sum(e => e.Millis.Count);
+        var withWrites = episodes.Where(e => WritesDuring(e.From, e.To).Count > 0).Sum(e => e.Millis.Count);
         lines.Add($"CPU over the whole phase: {CpuBetween(0, double.MaxValue)} ({TopOthers(0, double.MaxValue)})");
         lines.Add($"in {episodes.Count} episodes; slow answers in episodes with a stall of the process near: {withStall:N0}, with storage writes under way: {withWrites:N0}");
         foreach (var (from, to, millis) in episodes.OrderByDescending(e => e.Millis.Count).Take(top).OrderBy(e => e.From))
         {
-            var near = stallsAt.Where(s => s.At + s.TotalMilliseconds / 1000 >= from - 0.1 && s.At <= to)
-                .Select(s => $"{s.TotalMilliseconds:N0} ms at {s.At:N2} s{(s.Generation >= 0 ? $" gen{s.Generation}" : "")}");
-            var during = writes.Where(w => w.At >= from - 0.2 && w.At - w.Millis / 1000 <= to).ToList();
+            var near = StallsNear(from, to).Select(s => $"{s.TotalMilliseconds:N0} ms at {s.At:N2} s{(s.Generation >= 0 ? $" gen{s.Generation}" : "")}");
+            var during = WritesDuring(from, to);
             lines.Add($"  {from,5:N1}-{to,5:N1} s: {millis.Count,5:N0} slow, max {millis.Max(),5:N0} ms; stalls: [{string.Join(", ", near)}];"
-                + $" storage writes ending then: {during.Count} ({during.Sum(w => w.Millis):N0} ms, longest {(during.Count == 0 ? 0 : during.Max(w => w.Millis)):N0} ms);"
+                + $" storage writes under way: {during.Count} ({during.Sum(w => w.Millis):N0} ms, longest {(during.Count == 0 ? 0 : during.Max(w => w.Millis)):N0} ms);"
                 + $" CPU from 0.2 s before: {CpuBetween(from - 0.2, to)} ({TopOthers(from - 0.2, to)})");
         }
 
         return lines;
     }
 
+    private double Seconds(long timestamp) => (timestamp - _start) / (double)Stopwatch.Frequency;
+
     /// <summary>Cores used by this process and by the rest of the machine between two times (seconds from the start).</summary>
     private string CpuBetween(double from, double to)
     {
-        double Seconds(long timestamp) => (timestamp - _start) / (double)Stopwatch.Frequency;
         var samples = _cpu.Where(c => Seconds(c.At) >= from && Seconds(c.At) <= to).ToList();
         if (samples.Count < 2 || samples[^1].MachineTotal <= samples[0].MachineTotal)
         {
@@ -195,7 +192,6 @@ internal sealed class SlowAnswerTimeline : IDisposable
     /// <summary>The other processes that used the most CPU between two times, in cores, by name.</summary>
     private string TopOthers(double from, double to)
     {
-        double Seconds(long timestamp) => (timestamp - _start) / (double)Stopwatch.Frequency;
         var samples = _others.Where(c => Seconds(c.At) >= from && Seconds(c.At) <= to).ToList();
         if (samples.Count < 2)
         {
@@ -212,11 +208,5 @@ internal sealed class SlowAnswerTimeline : IDisposable
             .OrderByDescending(g => g.Cores)
             .Take(4);
         return string.Join(", ", byName.Select(g => $"{g.Name} {g.Cores:N2}"));
-    }
-
-    private static double Percentile(IEnumerable<double> values, double p)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
     }
 }

@@ -104,6 +104,7 @@ public abstract partial class ProjectionShardGrain<TView> : Grain, IProjectionSh
 
         await _state.WriteStateAsync();
         _dirty = false;
+        _writtenAt = _time.GetUtcNow();
         LogRedriven(_logger, letter.Id, Projection, letter.EventId, letter.StreamId, letter.Version, letter.Position);
         return true;
     }

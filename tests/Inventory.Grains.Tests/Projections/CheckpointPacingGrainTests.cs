@@ -1,10 +1,4 @@
-using Inventory.EventStore;
-using Inventory.Hosting;
-using Inventory.Projections;
 using Inventory.StockItems;
-using Inventory.Testing.Projections;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace Inventory.Grains.Tests.Projections;
@@ -13,37 +7,12 @@ namespace Inventory.Grains.Tests.Projections;
 /// from the stock items' appends), over as many ticks as it takes, and still stores its checkpoint once they all have.</summary>
 public sealed class CheckpointPacingGrainTests : IAsyncLifetime
 {
-    private const string InnerStorage = "recorded";
-
-    private readonly InMemoryEventStore _store = new();
     private readonly WriteRecordingGrainStorage _storage = new();
     private InProcessTestCluster _cluster = null!;
 
-    public async Task InitializeAsync()
-    {
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.Services.AddSingleton<IEventStore>(_store);
-            silo.Services.AddSingleton<IEventLog>(_store);
-            silo.Services.AddSingleton<IDeadLetterStore>(new InMemoryDeadLetterStore());
-            silo.AddInventoryGrains();
-            silo.AddMemoryGrainStorage(InnerStorage);
-            silo.Services.AddKeyedSingleton<IGrainStorage>(
-                ProviderNames.GrainStorage,
-                (services, _) => _storage.Over(services.GetRequiredKeyedService<IGrainStorage>(InnerStorage)));
-            silo.Services.Configure<ProjectionOptions>(o =>
-            {
-                FastProjections.Configure(o);
-
-                // Only checkpoints write: the shards' own timer would add writes of its own.
-                o.ShardFlushInterval = TimeSpan.FromHours(1);
-            });
-        });
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-    }
+    // Only checkpoints write: the shards' own timer would add writes of its own.
+    public async Task InitializeAsync() =>
+        _cluster = await RecordingStorageCluster.StartAsync(_storage, o => o.ShardFlushInterval = TimeSpan.FromHours(1));
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
 

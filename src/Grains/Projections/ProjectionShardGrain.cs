@@ -23,8 +23,7 @@ public abstract partial class ProjectionShardGrain<TView> : Grain, IProjectionSh
     private readonly ILogger _logger;
     private readonly Guid _activation = Guid.NewGuid();
     private ProjectionShard<TView> _shard = null!;
-    private bool _dirty;
-    private DateTimeOffset _writtenAt;
+    private UnwrittenEvents _unwritten = null!;
 
     protected ProjectionShardGrain(
         IPersistentState<ShardState<TView>> state,
@@ -57,7 +56,7 @@ public abstract partial class ProjectionShardGrain<TView> : Grain, IProjectionSh
     {
         (Projection, Generation, Partition) = ProjectionDefinition.ParseShardKey(this.GetPrimaryKeyString());
         _shard = new ProjectionShard<TView>(_state.State, this, _options.RetryPolicy, _time);
-        _writtenAt = _time.GetUtcNow();
+        _unwritten = new UnwrittenEvents(_time);
         this.RegisterGrainTimer(FlushIfOverdueAsync, _options.ShardFlushInterval, _options.ShardFlushInterval);
         return base.OnActivateAsync(cancellationToken);
     }
@@ -72,7 +71,11 @@ public abstract partial class ProjectionShardGrain<TView> : Grain, IProjectionSh
     {
         ArgumentNullException.ThrowIfNull(events);
         var handled = await _shard.ApplyAsync(events);
-        _dirty |= handled > 0;
+        if (handled > 0)
+        {
+            _unwritten.Applied();
+        }
+
         return new ShardAck(_activation, handled);
     }
 
@@ -102,9 +105,17 @@ public abstract partial class ProjectionShardGrain<TView> : Grain, IProjectionSh
             return false;
         }
 
-        await _state.WriteStateAsync();
-        _dirty = false;
-        _writtenAt = _time.GetUtcNow();
+        var since = _unwritten.Writing();
+        try
+        {
+            await _state.WriteStateAsync();
+        }
+        catch
+        {
+            _unwritten.WriteFailed(since);
+            throw;
+        }
+
         LogRedriven(_logger, letter.Id, Projection, letter.EventId, letter.StreamId, letter.Version, letter.Position);
         return true;
     }
@@ -112,7 +123,7 @@ public abstract partial class ProjectionShardGrain<TView> : Grain, IProjectionSh
     public async Task RetireAsync()
     {
         await _state.ClearStateAsync();
-        _dirty = false;
+        _ = _unwritten.Writing();
         DeactivateOnIdle();
     }
 
@@ -146,29 +157,28 @@ public abstract partial class ProjectionShardGrain<TView> : Grain, IProjectionSh
         }
     }
 
-    /// <summary>The shard's own write, for events no checkpoint has had written within
-    /// <see cref="ProjectionOptions.ShardFlushInterval"/> (within twice that at most). Checkpoints write every few
-    /// seconds; a timer that wrote regardless would write every shard again, all of them at once, since the shards of a
-    /// projection start together.</summary>
+    /// <summary>The shard's own write, for events that no checkpoint has had written after
+    /// <see cref="ProjectionOptions.ShardFlushInterval"/> (within twice that at most); see <see cref="UnwrittenEvents"/>.
+    /// Checkpoints write every few seconds; a timer that wrote regardless would write every shard again, all of them at
+    /// once, since the shards of a projection start together.</summary>
     private Task FlushIfOverdueAsync(CancellationToken cancellationToken) =>
-        _time.GetUtcNow() - _writtenAt >= _options.ShardFlushInterval ? FlushIfDirtyAsync(cancellationToken) : Task.CompletedTask;
+        _unwritten.HaveWaited(_options.ShardFlushInterval) ? FlushIfDirtyAsync(cancellationToken) : Task.CompletedTask;
 
     private async Task FlushIfDirtyAsync(CancellationToken cancellationToken)
     {
-        if (!_dirty)
+        if (!_unwritten.Any)
         {
             return;
         }
 
-        _dirty = false;
+        var since = _unwritten.Writing();
         try
         {
             await _state.WriteStateAsync(cancellationToken);
-            _writtenAt = _time.GetUtcNow();
         }
         catch
         {
-            _dirty = true;
+            _unwritten.WriteFailed(since);
             throw;
         }
     }

@@ -19,7 +19,7 @@ internal sealed class SlowAnswerTimeline : IDisposable
 
     private readonly MeterListener _listener = new();
     private readonly ConcurrentBag<(long At, double Millis)> _answers = [];
-    private readonly ConcurrentBag<(long At, double Millis)> _storageWrites = [];
+    private readonly ConcurrentBag<(long At, double Millis, string State)> _storageWrites = [];
     private readonly long _start = Stopwatch.GetTimestamp();
     private readonly List<(long At, double MachineBusy, double MachineTotal, double ProcessSeconds)> _cpu = [];
     private readonly List<(long At, Dictionary<string, long> Jiffies)> _others = [];
@@ -38,9 +38,9 @@ internal sealed class SlowAnswerTimeline : IDisposable
                 listener.EnableMeasurementEvents(instrument);
             }
         };
-        _listener.SetMeasurementEventCallback<double>((_, value, _, _) => _storageWrites.Add((Stopwatch.GetTimestamp(), value)));
-        _listener.SetMeasurementEventCallback<long>((_, value, _, _) => _storageWrites.Add((Stopwatch.GetTimestamp(), value)));
-        _listener.SetMeasurementEventCallback<int>((_, value, _, _) => _storageWrites.Add((Stopwatch.GetTimestamp(), value)));
+        _listener.SetMeasurementEventCallback<double>((_, value, tags, _) => _storageWrites.Add((Stopwatch.GetTimestamp(), value, StateOf(tags))));
+        _listener.SetMeasurementEventCallback<long>((_, value, tags, _) => _storageWrites.Add((Stopwatch.GetTimestamp(), value, StateOf(tags))));
+        _listener.SetMeasurementEventCallback<int>((_, value, tags, _) => _storageWrites.Add((Stopwatch.GetTimestamp(), value, StateOf(tags))));
         _listener.Start();
         _sampler = new Thread(SampleCpu) { IsBackground = true, Name = "cpu sampler" };
         _sampler.Start();
@@ -65,7 +65,7 @@ internal sealed class SlowAnswerTimeline : IDisposable
         Dispose();
         var slow = _answers.Where(a => a.Millis > thresholdMillis).Select(a => (At: Seconds(a.At), a.Millis)).OrderBy(a => a.At).ToList();
         var lines = new List<string>();
-        var writes = _storageWrites.Select(w => (At: Seconds(w.At), w.Millis)).OrderBy(w => w.At).ToList();
+        var writes = _storageWrites.Select(w => (At: Seconds(w.At), w.Millis, w.State)).OrderBy(w => w.At).ToList();
         var stallsAt = stalls.Select(s => (At: Seconds(s.At), s.Length.TotalMilliseconds, s.Generation)).ToList();
         lines.Add($"slow answers (over {thresholdMillis:N0} ms): {slow.Count:N0} of {_answers.Count:N0}; grain storage writes: {writes.Count:N0}"
             + $" ({writes.Sum(w => w.Millis):N0} ms in all, p99 {Distribution.Of(writes.Select(w => w.Millis)).P99:N0} ms)");
@@ -93,7 +93,7 @@ internal sealed class SlowAnswerTimeline : IDisposable
         // 200 ms before it.
         List<(double At, double TotalMilliseconds, int Generation)> StallsNear(double from, double to) =>
             stallsAt.Where(s => s.At + s.TotalMilliseconds / 1000 >= from - 0.1 && s.At <= to).ToList();
-        List<(double At, double Millis)> WritesDuring(double from, double to) =>
+        List<(double At, double Millis, string State)> WritesDuring(double from, double to) =>
             writes.Where(w => w.At >= from - 0.2 && w.At - w.Millis / 1000 <= to).ToList();
 
         var withStall = episodes.Where(e => StallsNear(e.From, e.To).Count > 0).Sum(e => e.Millis.Count);
@@ -105,11 +105,35 @@ internal sealed class SlowAnswerTimeline : IDisposable
             var near = StallsNear(from, to).Select(s => $"{s.TotalMilliseconds:N0} ms at {s.At:N2} s{(s.Generation >= 0 ? $" gen{s.Generation}" : "")}");
             var during = WritesDuring(from, to);
             lines.Add($"  {from,5:N1}-{to,5:N1} s: {millis.Count,5:N0} slow, max {millis.Max(),5:N0} ms; stalls: [{string.Join(", ", near)}];"
-                + $" storage writes under way: {during.Count} ({during.Sum(w => w.Millis):N0} ms, longest {(during.Count == 0 ? 0 : during.Max(w => w.Millis)):N0} ms);"
+                + $" storage writes under way: {during.Count} ({during.Sum(w => w.Millis):N0} ms, longest {(during.Count == 0 ? 0 : during.Max(w => w.Millis)):N0} ms"
+                + $"{string.Concat(during.GroupBy(w => w.State).OrderByDescending(g => g.Count()).Select(g => $"; {g.Count()} {g.Key}"))});"
                 + $" CPU from 0.2 s before: {CpuBetween(from - 0.2, to)} ({TopOthers(from - 0.2, to)})");
         }
 
         return lines;
+    }
+
+    /// <summary>The written state's type, shortened (Orleans tags its storage instruments with it).</summary>
+    private static string StateOf(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        foreach (var (key, value) in tags)
+        {
+            if (key == "state_type" && value is string type)
+            {
+                var open = type.IndexOf("[[", StringComparison.Ordinal);
+                var outer = Short(open < 0 ? type : type[..open]);
+                return open < 0 ? outer : $"{outer}<{Short(type[(open + 2)..].Split(',', ']')[0])}>";
+            }
+        }
+
+        return "state";
+
+        static string Short(string name)
+        {
+            var generic = name.IndexOf('`', StringComparison.Ordinal);
+            name = generic < 0 ? name : name[..generic];
+            return name[(name.LastIndexOf('.') + 1)..];
+        }
     }
 
     private double Seconds(long timestamp) => (timestamp - _start) / (double)Stopwatch.Frequency;

@@ -37,10 +37,9 @@ internal sealed class ViewAudit(NpgsqlDataSource store, IGrainFactory grains, It
         }
     }
 
-    /// <summary>A level the view lacks is <c>default</c>, at version 0: behind any stream.</summary>
-    private static bool Behind(StockLevel level, StreamHead head, ref int mismatched)
+    private static bool Behind(StockLevel? level, StreamHead head, ref int mismatched)
     {
-        if (level.Version < head.Version)
+        if (level is null || level.Version < head.Version)
         {
             return true;
         }

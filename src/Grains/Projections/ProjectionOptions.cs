@@ -24,8 +24,8 @@ public sealed class ProjectionOptions
     /// all of them in one burst took both cores from the stock items' appends for its length.</summary>
     public TimeSpan CheckpointWriteSpacing { get; set; } = TimeSpan.FromMilliseconds(20);
 
-    /// <summary>A shard writes its state itself when no checkpoint has written it for this long (checked at this
-    /// period, so within twice this): events the coordinator has not had written, such as live ones before catch-up.</summary>
+    /// <summary>A shard writes its state itself when events it applied have waited this long unwritten (checked at
+    /// this period, so within twice this): events no checkpoint has had written, such as live ones before catch-up.</summary>
     public TimeSpan ShardFlushInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     public int PageSize { get; set; } = 1000;

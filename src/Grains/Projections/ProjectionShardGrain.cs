@@ -123,7 +123,7 @@ public abstract partial class ProjectionShardGrain<TView> : Grain, IProjectionSh
     public async Task RetireAsync()
     {
         await _state.ClearStateAsync();
-        _ = _unwritten.Writing();
+        _ = _unwritten.Writing(); // retired: nothing of this generation is to be written any more
         DeactivateOnIdle();
     }
 

@@ -23,6 +23,7 @@ internal sealed class SlowAnswerTimeline : IDisposable
     private readonly long _start = Stopwatch.GetTimestamp();
     private readonly List<(long At, double MachineBusy, double MachineTotal, double ProcessSeconds)> _cpu = [];
     private readonly List<(long At, Dictionary<string, long> Jiffies)> _others = [];
+    private readonly List<(long At, int Threads, long Queued)> _threadPool = [];
     private readonly Dictionary<int, string> _names = [];
     private readonly Thread _sampler;
     private readonly bool _byProcess;
@@ -107,7 +108,7 @@ internal sealed class SlowAnswerTimeline : IDisposable
             lines.Add($"  {from,5:N1}-{to,5:N1} s: {millis.Count,5:N0} slow, max {millis.Max(),5:N0} ms; stalls: [{string.Join(", ", near)}];"
                 + $" storage writes under way: {during.Count} ({during.Sum(w => w.Millis):N0} ms, longest {(during.Count == 0 ? 0 : during.Max(w => w.Millis)):N0} ms"
                 + $"{string.Concat(during.GroupBy(w => w.State).OrderByDescending(g => g.Count()).Select(g => $"; {g.Count()} {g.Key}"))});"
-                + $" CPU from 0.2 s before: {CpuBetween(from - 0.2, to)} ({TopOthers(from - 0.2, to)})");
+                + $" CPU from 0.2 s before: {CpuBetween(from - 0.2, to)} ({TopOthers(from - 0.2, to)}); {ThreadPoolBetween(from - 0.2, to)}");
         }
 
         return lines;
@@ -154,6 +155,16 @@ internal sealed class SlowAnswerTimeline : IDisposable
         return $"this process {process:N2} cores, the rest {machine - process:N2}";
     }
 
+    /// <summary>The thread pool between two times, as sampled every 50 ms: work queued for it (which the stall meter's
+    /// own thread does not see) and its threads.</summary>
+    private string ThreadPoolBetween(double from, double to)
+    {
+        var samples = _threadPool.Where(t => Seconds(t.At) >= from && Seconds(t.At) <= to).ToList();
+        return samples.Count == 0
+            ? "thread pool not sampled"
+            : $"thread pool: up to {samples.Max(t => t.Queued):N0} work items queued, {samples.Min(t => t.Threads)}-{samples.Max(t => t.Threads)} threads";
+    }
+
     private void SampleCpu()
     {
         while (!_stopping)
@@ -161,6 +172,7 @@ internal sealed class SlowAnswerTimeline : IDisposable
             if (CpuUse.ReadMachine() is { } machine)
             {
                 _cpu.Add((Stopwatch.GetTimestamp(), machine.Busy, machine.Total, Environment.CpuUsage.TotalTime.TotalSeconds));
+                _threadPool.Add((Stopwatch.GetTimestamp(), ThreadPool.ThreadCount, ThreadPool.PendingWorkItemCount));
                 if (_byProcess)
                 {
                     _others.Add((Stopwatch.GetTimestamp(), OtherProcesses()));

@@ -3,7 +3,7 @@ using Orleans.TestingHost;
 
 namespace Inventory.Grains.Tests.Projections;
 
-/// <summary>A shard's own timer writes only what no checkpoint has written for its interval: with checkpoints far
+/// <summary>A shard's own timer writes events that have waited its interval unwritten: with checkpoints far
 /// apart it is what writes the shard's events.</summary>
 public sealed class ShardTimerGrainTests : IAsyncLifetime
 {

@@ -16,6 +16,7 @@ internal sealed class CpuUse
     private readonly TimeSpan _gcPaused = GC.GetTotalPauseDuration();
     private readonly long _allocated = GC.GetTotalAllocatedBytes();
     private readonly int[] _collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+    private readonly PageFaults? _faults = PageFaults.Read();
 
     public override string ToString()
     {
@@ -38,7 +39,8 @@ internal sealed class CpuUse
         return $"CPU: this process {process:N2} cores (of which JIT compiling {jitted:N0} methods {jitTime:N2}), the rest of the machine {machine - process:N2} cores, idle {Environment.ProcessorCount - machine:N2} cores; "
             + $"GC ({(GCSettings.IsServerGC ? "server" : "workstation")}) paused the process {paused.TotalMilliseconds:N0} ms in {collections} gen0/1/2 collections, {allocatedPerSecond:N0} MB/s allocated; "
             + $"heap {last.HeapSizeBytes / (1024 * 1024):N0} MB after the last GC, the last gen0/1 GC promoted {ephemeral.PromotedBytes / (1024 * 1024.0):N1} MB in {ephemeral.PauseDurations[0].TotalMilliseconds:N1} ms, "
-            + $"the last gen2 (background) GC #{background.Index} left {background.HeapSizeBytes / (1024 * 1024):N0} MB";
+            + $"the last gen2 (background) GC #{background.Index} left {background.HeapSizeBytes / (1024 * 1024):N0} MB"
+            + (_faults is { } faultsBefore && PageFaults.Read() is { } faultsAfter ? $"; page faults: {faultsAfter - faultsBefore}" : "");
     }
 
     /// <summary>Busy and total jiffies of all cores (busy excludes idle and iowait).</summary>

@@ -21,9 +21,11 @@ internal sealed class SlowAnswerTimeline : IDisposable
     private readonly ConcurrentBag<(long At, double Millis)> _answers = [];
     private readonly ConcurrentBag<(long At, double Millis, string State)> _storageWrites = [];
     private readonly long _start = Stopwatch.GetTimestamp();
+    private readonly DateTimeOffset _startedAt = DateTimeOffset.UtcNow;
     private readonly List<(long At, double MachineBusy, double MachineTotal, double ProcessSeconds)> _cpu = [];
     private readonly List<(long At, Dictionary<string, long> Jiffies)> _others = [];
     private readonly List<(long At, int Threads, long Queued)> _threadPool = [];
+    private readonly List<(long At, PageFaults Faults)> _faults = [];
     private readonly Dictionary<int, string> _names = [];
     private readonly Thread _sampler;
     private readonly bool _byProcess;
@@ -68,7 +70,7 @@ internal sealed class SlowAnswerTimeline : IDisposable
         var lines = new List<string>();
         var writes = _storageWrites.Select(w => (At: Seconds(w.At), w.Millis, w.State)).OrderBy(w => w.At).ToList();
         var stallsAt = stalls.Select(s => (At: Seconds(s.At), s.Length.TotalMilliseconds, s.Generation)).ToList();
-        lines.Add($"slow answers (over {thresholdMillis:N0} ms): {slow.Count:N0} of {_answers.Count:N0}; grain storage writes: {writes.Count:N0}"
+        lines.Add($"phase began {_startedAt:HH:mm:ss.fff} UTC (to match the database server's log); slow answers (over {thresholdMillis:N0} ms): {slow.Count:N0} of {_answers.Count:N0}; grain storage writes: {writes.Count:N0}"
             + $" ({writes.Sum(w => w.Millis):N0} ms in all, p99 {Distribution.Of(writes.Select(w => w.Millis)).P99:N0} ms)");
         if (slow.Count == 0)
         {
@@ -99,7 +101,7 @@ internal sealed class SlowAnswerTimeline : IDisposable
 
         var withStall = episodes.Where(e => StallsNear(e.From, e.To).Count > 0).Sum(e => e.Millis.Count);
         var withWrites = episodes.Where(e => WritesDuring(e.From, e.To).Count > 0).Sum(e => e.Millis.Count);
-        lines.Add($"CPU over the whole phase: {CpuBetween(0, double.MaxValue)} ({TopOthers(0, double.MaxValue)})");
+        lines.Add($"CPU over the whole phase: {CpuBetween(0, double.MaxValue)} ({TopOthers(0, double.MaxValue)}); {FaultsBetween(0, double.MaxValue)}");
         lines.Add($"in {episodes.Count} episodes; slow answers in episodes with a stall of the process near: {withStall:N0}, with storage writes under way: {withWrites:N0}");
         foreach (var (from, to, millis) in episodes.OrderByDescending(e => e.Millis.Count).Take(top).OrderBy(e => e.From))
         {
@@ -108,7 +110,7 @@ internal sealed class SlowAnswerTimeline : IDisposable
             lines.Add($"  {from,5:N1}-{to,5:N1} s: {millis.Count,5:N0} slow, max {millis.Max(),5:N0} ms; stalls: [{string.Join(", ", near)}];"
                 + $" storage writes under way: {during.Count} ({during.Sum(w => w.Millis):N0} ms, longest {(during.Count == 0 ? 0 : during.Max(w => w.Millis)):N0} ms"
                 + $"{string.Concat(during.GroupBy(w => w.State).OrderByDescending(g => g.Count()).Select(g => $"; {g.Count()} {g.Key}"))});"
-                + $" CPU from 0.2 s before: {CpuBetween(from - 0.2, to)} ({TopOthers(from - 0.2, to)}); {ThreadPoolBetween(from - 0.2, to)}");
+                + $" CPU from 0.2 s before: {CpuBetween(from - 0.2, to)} ({TopOthers(from - 0.2, to)}); {ThreadPoolBetween(from - 0.2, to)}; {FaultsBetween(from - 0.2, to)}");
         }
 
         return lines;
@@ -165,6 +167,13 @@ internal sealed class SlowAnswerTimeline : IDisposable
             : $"thread pool: up to {samples.Max(t => t.Queued):N0} work items queued, {samples.Min(t => t.Threads)}-{samples.Max(t => t.Threads)} threads";
     }
 
+    /// <summary>Pages read back in between two times, as sampled every 50 ms (see <see cref="PageFaults"/>).</summary>
+    private string FaultsBetween(double from, double to)
+    {
+        var samples = _faults.Where(f => Seconds(f.At) >= from && Seconds(f.At) <= to).ToList();
+        return samples.Count < 2 ? "page faults not sampled" : $"page faults: {samples[^1].Faults - samples[0].Faults}";
+    }
+
     private void SampleCpu()
     {
         while (!_stopping)
@@ -173,6 +182,10 @@ internal sealed class SlowAnswerTimeline : IDisposable
             {
                 _cpu.Add((Stopwatch.GetTimestamp(), machine.Busy, machine.Total, Environment.CpuUsage.TotalTime.TotalSeconds));
                 _threadPool.Add((Stopwatch.GetTimestamp(), ThreadPool.ThreadCount, ThreadPool.PendingWorkItemCount));
+                if (PageFaults.Read() is { } faults)
+                {
+                    _faults.Add((Stopwatch.GetTimestamp(), faults));
+                }
                 if (_byProcess)
                 {
                     _others.Add((Stopwatch.GetTimestamp(), OtherProcesses()));

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Runtime;
 
 namespace Inventory.Benchmark;
 
@@ -26,6 +27,7 @@ internal sealed class SlowAnswerTimeline : IDisposable
     private readonly List<(long At, Dictionary<string, long> Jiffies)> _others = [];
     private readonly List<(long At, int Threads, long Queued)> _threadPool = [];
     private readonly List<(long At, PageFaults Faults)> _faults = [];
+    private readonly List<(long At, long Methods, TimeSpan Time)> _jit = [];
     private readonly Dictionary<int, string> _names = [];
     private readonly Thread _sampler;
     private readonly bool _byProcess;
@@ -101,7 +103,8 @@ internal sealed class SlowAnswerTimeline : IDisposable
 
         var withStall = episodes.Where(e => StallsNear(e.From, e.To).Count > 0).Sum(e => e.Millis.Count);
         var withWrites = episodes.Where(e => WritesDuring(e.From, e.To).Count > 0).Sum(e => e.Millis.Count);
-        lines.Add($"CPU over the whole phase: {CpuBetween(0, double.MaxValue)} ({TopOthers(0, double.MaxValue)}); {FaultsBetween(0, double.MaxValue)}");
+        lines.Add($"CPU over the whole phase: {CpuBetween(0, double.MaxValue)} ({TopOthers(0, double.MaxValue)}); {FaultsBetween(0, double.MaxValue)};"
+            + $" in its first second {JitBetween(-1, 1)}, in all {JitBetween(-1, double.MaxValue)}");
         lines.Add($"in {episodes.Count} episodes; slow answers in episodes with a stall of the process near: {withStall:N0}, with storage writes under way: {withWrites:N0}");
         foreach (var (from, to, millis) in episodes.OrderByDescending(e => e.Millis.Count).Take(top).OrderBy(e => e.From))
         {
@@ -110,7 +113,7 @@ internal sealed class SlowAnswerTimeline : IDisposable
             lines.Add($"  {from,5:N1}-{to,5:N1} s: {millis.Count,5:N0} slow, max {millis.Max(),5:N0} ms; stalls: [{string.Join(", ", near)}];"
                 + $" storage writes under way: {during.Count} ({during.Sum(w => w.Millis):N0} ms, longest {(during.Count == 0 ? 0 : during.Max(w => w.Millis)):N0} ms"
                 + $"{string.Concat(during.GroupBy(w => w.State).OrderByDescending(g => g.Count()).Select(g => $"; {g.Count()} {g.Key}"))});"
-                + $" CPU from 0.2 s before: {CpuBetween(from - 0.2, to)} ({TopOthers(from - 0.2, to)}); {ThreadPoolBetween(from - 0.2, to)}; {FaultsBetween(from - 0.2, to)}");
+                + $" CPU from 0.2 s before: {CpuBetween(from - 0.2, to)} ({TopOthers(from - 0.2, to)}); {ThreadPoolBetween(from - 0.2, to)}; {FaultsBetween(from - 0.2, to)}; {JitBetween(from - 0.2, to)}");
         }
 
         return lines;
@@ -174,6 +177,16 @@ internal sealed class SlowAnswerTimeline : IDisposable
         return samples.Count < 2 ? "page faults not sampled" : $"page faults: {samples[^1].Faults - samples[0].Faults}";
     }
 
+    /// <summary>Methods the JIT compiled between two times (tier-ups of code that only now reached its call count
+    /// included), and its CPU time.</summary>
+    private string JitBetween(double from, double to)
+    {
+        var samples = _jit.Where(j => Seconds(j.At) >= from && Seconds(j.At) <= to).ToList();
+        return samples.Count < 2
+            ? "JIT not sampled"
+            : $"JIT: {samples[^1].Methods - samples[0].Methods:N0} methods in {(samples[^1].Time - samples[0].Time).TotalMilliseconds:N0} ms";
+    }
+
     private void SampleCpu()
     {
         while (!_stopping)
@@ -182,6 +195,7 @@ internal sealed class SlowAnswerTimeline : IDisposable
             {
                 _cpu.Add((Stopwatch.GetTimestamp(), machine.Busy, machine.Total, Environment.CpuUsage.TotalTime.TotalSeconds));
                 _threadPool.Add((Stopwatch.GetTimestamp(), ThreadPool.ThreadCount, ThreadPool.PendingWorkItemCount));
+                _jit.Add((Stopwatch.GetTimestamp(), JitInfo.GetCompiledMethodCount(), JitInfo.GetCompilationTime()));
                 if (PageFaults.Read() is { } faults)
                 {
                     _faults.Add((Stopwatch.GetTimestamp(), faults));

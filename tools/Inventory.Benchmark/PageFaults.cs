@@ -17,9 +17,16 @@ internal readonly record struct PageFaults(long ProcessMajor, long MachineMajor,
             long machineMajor = 0, refaults = 0;
             foreach (var line in File.ReadLines("/proc/vmstat"))
             {
-                var (name, value) = (line[..line.IndexOf(' ')], line[(line.IndexOf(' ') + 1)..]);
-                machineMajor = name == "pgmajfault" ? long.Parse(value) : machineMajor;
-                refaults = name == "workingset_refault_file" ? long.Parse(value) : refaults;
+                // workingset_refault_file comes before pgmajfault: stop there (read 20 times a second while measuring).
+                if (line.StartsWith("workingset_refault_file ", StringComparison.Ordinal))
+                {
+                    refaults = long.Parse(line.AsSpan(line.IndexOf(' ') + 1));
+                }
+                else if (line.StartsWith("pgmajfault ", StringComparison.Ordinal))
+                {
+                    machineMajor = long.Parse(line.AsSpan(line.IndexOf(' ') + 1));
+                    break;
+                }
             }
 
             return new PageFaults(long.Parse(fields[9]), machineMajor, refaults);

@@ -93,7 +93,6 @@ do
     using (var warmUpTimeline = new SlowAnswerTimeline(byProcess: false))
     {
         await load.RunOpenAsync(1000, TimeSpan.FromSeconds(2), warmUpTimeline);
-        _ = warmUpTimeline.Describe([]);
     }
 
     jittedInRound = JitInfo.GetCompiledMethodCount() - jittedBefore;

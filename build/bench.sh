@@ -2,7 +2,7 @@
 # The write-side benchmark (tools/Inventory.Benchmark): plain Npgsql baseline vs stock item grains, in one run,
 # on a throwaway PostgreSQL (build/pg.sh) unless INVENTORY_BENCH_POSTGRES is set. Prints figures, asserts nothing.
 # Extra arguments go to the benchmark: --seconds N (per phase, default 10), --items N, --skew S, --memory-items N,
-# --warm-up N (at most N seconds until the JIT settles, default 90), --rounds N (alternating 64-caller rounds, default 3),
+# --warm-up N (at most N seconds until the JIT settles, default 120: its rounds, closed and open loops, take 8 s and it settled in 77-85 s), --rounds N (alternating 64-caller rounds, default 3),
 # --open-rate N (the open loop at N/s instead of half the 64-caller rate: to compare builds or settings at one rate),
 # --projections live|idle (default live: the read side takes every movement, as in production; idle: the write path
 # alone, no live stream and no catch-up during a measurement).

@@ -18,7 +18,7 @@ internal sealed record BenchmarkOptions(string ConnectionString, int Seconds, in
             int.Parse(Value("--items") ?? "10000"),
             double.Parse(Value("--skew") ?? "1.0", System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(Value("--memory-items") ?? "20000"),
-            int.Parse(Value("--warm-up") ?? "90"),
+            int.Parse(Value("--warm-up") ?? "120"),
             int.Parse(Value("--rounds") ?? "3"),
             (Value("--projections") ?? "live") switch
             {

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 
 // Usage: dotnet run -c Release --project tools/Inventory.Benchmark -- [--seconds 10] [--items 10000] [--skew 1.0] [--memory-items 20000]
-//            [--warm-up 90 (at most, seconds)] [--rounds 3 (alternating baseline/grain rounds at 64)] [--projections live|idle] [--open-rate N]
+//            [--warm-up 120 (at most, seconds)] [--rounds 3 (alternating baseline/grain rounds at 64)] [--projections live|idle] [--open-rate N]
 //        dotnet run -c Release --project tools/Inventory.Benchmark -- --read-side [--rate 500] [--seconds 20] [--items 2000]
 //            [--warehouses 10] [--skew 1.0] [--sample 10] [--crash-rate 400] [--only freshness|crash]
 // Easiest: build/bench.sh [--read-side ...] (provisions a throwaway PostgreSQL and, for --read-side, builds src/Silo).

@@ -45,4 +45,50 @@ public sealed class PostgresAppendBatchTests(PostgresDatabaseFixture fixture) : 
 
         Assert.Equal([0, 1, 1, 2, 1], counts);
     }
+
+    [Fact]
+    public async Task GivenBatches_WhenEveryRequestIsAtItsHead_ThenOnlyTheFastPathRuns_AndOneConflictHandsTheWholeBatchToTheResolvingPath()
+    {
+        await using var store = _database.CreateStore();
+        string[] s = [.. Enumerable.Range(0, 3).Select(i => $"fast/{i}/{Guid.NewGuid():N}")];
+        var taken = TestEvent.For(s[2]);
+        await store.AppendAsync(s[1], 0, [TestEvent.For(s[1])]);
+        await store.AppendAsync(s[2], 0, [taken]);
+
+        await using var connection = await _database.DataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var track = new NpgsqlCommand("SET LOCAL track_functions = 'pl'", connection))
+        {
+            await track.ExecuteNonQueryAsync();
+        }
+
+        var clean = AppendEventsStatement.Execute(connection, [
+            new AppendRequest(s[0], 0, [TestEvent.For(s[0]), TestEvent.For(s[0])]),
+            new AppendRequest(s[1], 1, [TestEvent.For(s[1])]),
+        ]);
+        var resolvedAfterClean = await ResolvingCallsAsync(connection);
+        var mixed = AppendEventsStatement.Execute(connection, [
+            new AppendRequest(s[0], 2, [TestEvent.For(s[0])]),
+            new AppendRequest(s[2], 1, [TestEvent.For(s[2]) with { MovementId = taken.MovementId }]),
+        ]);
+        var resolvedAfterMixed = await ResolvingCallsAsync(connection);
+        await transaction.CommitAsync();
+
+        Assert.Equal([AppendStatus.Appended, AppendStatus.Appended], clean.Select(r => r.Status));
+        Assert.Equal(0, resolvedAfterClean);
+        Assert.Equal([AppendStatus.Appended, AppendStatus.DuplicateMovement], mixed.Select(r => r.Status));
+        Assert.Equal(1, resolvedAfterMixed);
+        var s0 = await store.ReadStreamAsync(s[0], 0, 10);
+        Assert.Equal([.. clean[0].Positions, .. mixed[0].Positions], s0.Select(e => e.GlobalPosition));
+        Assert.Equal([1, 2, 3], s0.Select(e => e.Version));
+        Assert.Equal(clean[1].Positions, (await store.ReadStreamAsync(s[1], 1, 10)).Select(e => e.GlobalPosition));
+        Assert.Single(await store.ReadStreamAsync(s[2], 0, 10));
+    }
+
+    /// <summary>Calls of <c>append_events_resolving</c> in the connection's current transaction.</summary>
+    private static async Task<long> ResolvingCallsAsync(NpgsqlConnection connection)
+    {
+        await using var command = new NpgsqlCommand("SELECT coalesce(pg_stat_get_xact_function_calls('append_events_resolving'::regproc), 0)", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
 }

@@ -19,8 +19,11 @@ internal static class AppendEventsStatement
         // the end and disposed before anyone is answered, so that a failed commit surfaces here as an exception
         // instead of as an acknowledged append.
         using (var command = CreateCommand(connection, batch))
-        using (var reader = command.ExecuteReader())
         {
+            // Prepared once per physical connection (a writer keeps its own), then reused: the server no longer
+            // parses and plans the call for every batch.
+            command.Prepare();
+            using var reader = command.ExecuteReader();
             while (reader.Read())
             {
                 Read(reader, results);

@@ -135,6 +135,8 @@ using var allocations = options.Allocations ? new AllocationListener() : null;
 openCpu = new CpuUse();
 var hiccups = new HiccupMeter();
 var timeline = new SlowAnswerTimeline(options.CpuByProcess);
+using var gcPhases = new GcPhaseListener();
+gcPhases.Start();
 results["open-half"] = await load.RunOpenAsync(halfRate, phase, timeline);
 var stalls = hiccups.Summarise();
 Console.WriteLine($"grains    open loop at {halfRate:N0}/s ({rateName}): {results["open-half"]}");
@@ -147,6 +149,11 @@ PrintAppends(appends);
 Console.WriteLine($"          {openCpu}");
 Console.WriteLine($"          {stalls}");
 foreach (var line in timeline.Describe(hiccups.Stalls))
+{
+    Console.WriteLine($"          {line}");
+}
+
+foreach (var line in gcPhases.Describe())
 {
     Console.WriteLine($"          {line}");
 }

@@ -30,7 +30,7 @@ internal sealed class GcPhaseListener : EventListener
     private Collection? _current;
     private DateTime _suspendBegan;
     private DateTime _suspendEnded;
-    private bool _enabled;
+    private bool _enabled = true;
 
     protected override void OnEventSourceCreated(EventSource eventSource)
     {
@@ -40,7 +40,8 @@ internal sealed class GcPhaseListener : EventListener
         }
     }
 
-    /// <summary>Starts keeping collections (those before are dropped).</summary>
+    /// <summary>Starts keeping collections (those before are dropped). Create the listener well before: its first
+    /// events have the JIT compile the runtime's event dispatch.</summary>
     public void Start()
     {
         lock (_gate)

@@ -75,6 +75,10 @@ var keys = Enumerable.Range(0, options.Items).Select(i => $"wh-{i % 10:D2}/sku-{
 var load = new MovementLoad(grains, keys, new ZipfSampler(keys.Length, options.Skew));
 var phase = TimeSpan.FromSeconds(options.Seconds);
 
+// The GC's events are listened to from here on, so that the warm-up compiles their path: enabled at the measured
+// phase's start, the listener's first events made the JIT compile some 120-170 methods in that phase's first second.
+using var gcPhases = new GcPhaseListener();
+
 // Warm up until tiered compilation has settled: a silo runs for days, and for its first minute or so the JIT
 // (re)compiles thousands of methods on the same two cores the measurement needs (measured: 0.5-0.8 cores).
 var warmUp = new CpuUse();
@@ -135,7 +139,6 @@ using var allocations = options.Allocations ? new AllocationListener() : null;
 openCpu = new CpuUse();
 var hiccups = new HiccupMeter();
 var timeline = new SlowAnswerTimeline(options.CpuByProcess);
-using var gcPhases = new GcPhaseListener();
 gcPhases.Start();
 results["open-half"] = await load.RunOpenAsync(halfRate, phase, timeline);
 var stalls = hiccups.Summarise();

@@ -12,15 +12,19 @@ namespace Inventory.Benchmark;
 /// the latency tail: it says whether the slow answers bunch up, and next to what. A thread samples the CPU every 50 ms
 /// (this process's, and the machine's from <c>/proc/stat</c>) so that each episode also shows who kept the cores busy;
 /// with <c>byProcess</c>, every other process's too (diagnostics only: reading every process's <c>/proc</c> entry 20
-/// times a second allocated about 20 MB/s in this process, a third more than the silo itself).
+/// times a second allocated about 20 MB/s in this process, a third more than the silo itself). The event store's
+/// transactions (<c>inventory.eventstore.batch.duration</c>) are kept too: an episode with neither a stall nor busy
+/// cores but long transactions waited for the database's commits.
 /// </summary>
 internal sealed class SlowAnswerTimeline : IDisposable
 {
     private static readonly double BucketSeconds = 0.1;
+    private const string TransactionInstrument = "inventory.eventstore.batch.duration";
 
     private readonly MeterListener _listener = new();
     private readonly ConcurrentBag<(long At, double Millis)> _answers = [];
     private readonly ConcurrentBag<(long At, double Millis, string State)> _storageWrites = [];
+    private readonly ConcurrentBag<(long At, double Millis)> _transactions = [];
     private readonly long _start = Stopwatch.GetTimestamp();
     private readonly DateTimeOffset _startedAt = DateTimeOffset.UtcNow;
     private readonly List<(long At, double MachineBusy, double MachineTotal, double ProcessSeconds)> _cpu = [];
@@ -38,12 +42,22 @@ internal sealed class SlowAnswerTimeline : IDisposable
         _byProcess = byProcess;
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Name == "orleans-storage-write-latency")
+            if (instrument.Name is "orleans-storage-write-latency" or TransactionInstrument)
             {
                 listener.EnableMeasurementEvents(instrument);
             }
         };
-        _listener.SetMeasurementEventCallback<double>((_, value, tags, _) => _storageWrites.Add((Stopwatch.GetTimestamp(), value, StateOf(tags))));
+        _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) =>
+        {
+            if (instrument.Name == TransactionInstrument)
+            {
+                _transactions.Add((Stopwatch.GetTimestamp(), value));
+            }
+            else
+            {
+                _storageWrites.Add((Stopwatch.GetTimestamp(), value, StateOf(tags)));
+            }
+        });
         _listener.SetMeasurementEventCallback<long>((_, value, tags, _) => _storageWrites.Add((Stopwatch.GetTimestamp(), value, StateOf(tags))));
         _listener.SetMeasurementEventCallback<int>((_, value, tags, _) => _storageWrites.Add((Stopwatch.GetTimestamp(), value, StateOf(tags))));
         _listener.Start();
@@ -71,9 +85,11 @@ internal sealed class SlowAnswerTimeline : IDisposable
         var slow = _answers.Where(a => a.Millis > thresholdMillis).Select(a => (At: Seconds(a.At), a.Millis)).OrderBy(a => a.At).ToList();
         var lines = new List<string>();
         var writes = _storageWrites.Select(w => (At: Seconds(w.At), w.Millis, w.State)).OrderBy(w => w.At).ToList();
+        var transactions = _transactions.Select(t => (At: Seconds(t.At), t.Millis)).OrderBy(t => t.At).ToList();
         var stallsAt = stalls.Select(s => (At: Seconds(s.At), s.Length.TotalMilliseconds, s.Generation)).ToList();
         lines.Add($"phase began {_startedAt:HH:mm:ss.fff} UTC (to match the database server's log); slow answers (over {thresholdMillis:N0} ms): {slow.Count:N0} of {_answers.Count:N0}; grain storage writes: {writes.Count:N0}"
-            + $" ({writes.Sum(w => w.Millis):N0} ms in all, p99 {Distribution.Of(writes.Select(w => w.Millis)).P99:N0} ms)");
+            + $" ({writes.Sum(w => w.Millis):N0} ms in all, p99 {Distribution.Of(writes.Select(w => w.Millis)).P99:N0} ms);"
+            + $" event store transactions: {transactions.Count:N0} (p99 {Distribution.Of(transactions.Select(t => t.Millis)).P99:N0} ms, longest {(transactions.Count == 0 ? 0 : transactions.Max(t => t.Millis)):N0} ms)");
         if (slow.Count == 0)
         {
             return lines;
@@ -101,6 +117,9 @@ internal sealed class SlowAnswerTimeline : IDisposable
         List<(double At, double Millis, string State)> WritesDuring(double from, double to) =>
             writes.Where(w => w.At >= from - 0.2 && w.At - w.Millis / 1000 <= to).ToList();
 
+        List<(double At, double Millis)> TransactionsDuring(double from, double to) =>
+            transactions.Where(t => t.At >= from - 0.2 && t.At - t.Millis / 1000 <= to).ToList();
+
         var withStall = episodes.Where(e => StallsNear(e.From, e.To).Count > 0).Sum(e => e.Millis.Count);
         var withWrites = episodes.Where(e => WritesDuring(e.From, e.To).Count > 0).Sum(e => e.Millis.Count);
         lines.Add($"CPU over the whole phase: {CpuBetween(0, double.MaxValue)} ({TopOthers(0, double.MaxValue)}); {FaultsBetween(0, double.MaxValue)};"
@@ -110,9 +129,11 @@ internal sealed class SlowAnswerTimeline : IDisposable
         {
             var near = StallsNear(from, to).Select(s => $"{s.TotalMilliseconds:N0} ms at {s.At:N2} s{(s.Generation >= 0 ? $" gen{s.Generation}" : "")}");
             var during = WritesDuring(from, to);
+            var commits = TransactionsDuring(from, to);
             lines.Add($"  {from,5:N1}-{to,5:N1} s: {millis.Count,5:N0} slow, max {millis.Max(),5:N0} ms; stalls: [{string.Join(", ", near)}];"
                 + $" storage writes under way: {during.Count} ({during.Sum(w => w.Millis):N0} ms, longest {(during.Count == 0 ? 0 : during.Max(w => w.Millis)):N0} ms"
                 + $"{string.Concat(during.GroupBy(w => w.State).OrderByDescending(g => g.Count()).Select(g => $"; {g.Count()} {g.Key}"))});"
+                + $" event store transactions under way: {commits.Count}, longest {(commits.Count == 0 ? 0 : commits.Max(t => t.Millis)):N0} ms;"
                 + $" CPU from 0.2 s before: {CpuBetween(from - 0.2, to)} ({TopOthers(from - 0.2, to)}); {ThreadPoolBetween(from - 0.2, to)}; {FaultsBetween(from - 0.2, to)}; {JitBetween(from - 0.2, to)}");
         }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Inventory.EventStore.Postgres;
 
@@ -10,10 +9,10 @@ namespace Inventory.Benchmark;
 internal sealed class AppendLatencyListener : IDisposable
 {
     private readonly MeterListener _listener = new();
-    private ConcurrentBag<double> _appendMillis = [];
-    private ConcurrentBag<double> _batchMillis = [];
-    private ConcurrentBag<double> _queuedMillis = [];
-    private ConcurrentBag<int> _batchRequests = [];
+    private SampleLog<double> _appendMillis = new();
+    private SampleLog<double> _batchMillis = new();
+    private SampleLog<double> _queuedMillis = new();
+    private SampleLog<int> _batchRequests = new();
 
     public AppendLatencyListener()
     {
@@ -39,10 +38,10 @@ internal sealed class AppendLatencyListener : IDisposable
     /// <summary>The appends and the store's transactions since the last call.</summary>
     public AppendSummary TakeSummary()
     {
-        var appends = Sorted(Interlocked.Exchange(ref _appendMillis, []));
-        var batches = Sorted(Interlocked.Exchange(ref _batchMillis, []));
-        var queued = Sorted(Interlocked.Exchange(ref _queuedMillis, []));
-        var requests = Interlocked.Exchange(ref _batchRequests, []).ToArray();
+        var appends = Sorted(Interlocked.Exchange(ref _appendMillis, new()));
+        var batches = Sorted(Interlocked.Exchange(ref _batchMillis, new()));
+        var queued = Sorted(Interlocked.Exchange(ref _queuedMillis, new()));
+        var requests = Interlocked.Exchange(ref _batchRequests, new()).ToArray();
         return new AppendSummary(
             appends.Length, At(appends, 0.5), At(appends, 0.99),
             At(queued, 0.5), At(queued, 0.99),
@@ -51,7 +50,7 @@ internal sealed class AppendLatencyListener : IDisposable
 
     public void Dispose() => _listener.Dispose();
 
-    private static double[] Sorted(ConcurrentBag<double> values)
+    private static double[] Sorted(SampleLog<double> values)
     {
         var sorted = values.ToArray();
         Array.Sort(sorted);

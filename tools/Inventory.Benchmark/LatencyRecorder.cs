@@ -5,8 +5,8 @@ namespace Inventory.Benchmark;
 /// <summary>Collects per-operation latencies (thread-safe) and summarises them.</summary>
 internal sealed class LatencyRecorder
 {
-    private readonly ConcurrentBag<double> _millis = [];
-    private readonly ConcurrentDictionary<string, ConcurrentBag<double>> _classes = new(StringComparer.Ordinal);
+    private readonly SampleLog<double> _millis = new();
+    private readonly ConcurrentDictionary<string, SampleLog<double>> _classes = new(StringComparer.Ordinal);
     private long _errors;
     private long _rejected;
 
@@ -16,7 +16,7 @@ internal sealed class LatencyRecorder
     public void Record(TimeSpan elapsed, string kind)
     {
         Record(elapsed);
-        _classes.GetOrAdd(kind, _ => []).Add(elapsed.TotalMilliseconds);
+        _classes.GetOrAdd(kind, _ => new()).Add(elapsed.TotalMilliseconds);
     }
 
     public void Error() => Interlocked.Increment(ref _errors);

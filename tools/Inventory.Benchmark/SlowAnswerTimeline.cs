@@ -22,9 +22,9 @@ internal sealed class SlowAnswerTimeline : IDisposable
     private const string TransactionInstrument = "inventory.eventstore.batch.duration";
 
     private readonly MeterListener _listener = new();
-    private readonly ConcurrentBag<(long At, double Millis)> _answers = [];
+    private readonly SampleLog<(long At, double Millis)> _answers = new();
     private readonly ConcurrentBag<(long At, double Millis, string State)> _storageWrites = [];
-    private readonly ConcurrentBag<(long At, double Millis)> _transactions = [];
+    private readonly SampleLog<(long At, double Millis)> _transactions = new();
     private readonly long _start = Stopwatch.GetTimestamp();
     private readonly DateTimeOffset _startedAt = DateTimeOffset.UtcNow;
     private readonly List<(long At, double MachineBusy, double MachineTotal, double ProcessSeconds)> _cpu = [];

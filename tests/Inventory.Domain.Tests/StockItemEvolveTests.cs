@@ -156,6 +156,34 @@ public sealed class StockItemEvolveTests
     }
 
     [Fact]
+    public void GivenTheDefaultValue_WhenRead_ThenItIsTheEmptyState()
+    {
+        StockItem state = default;
+
+        Assert.Equal(StockItem.Empty, state);
+        Assert.Empty(state.Reservations);
+        Assert.Equal(StockItem.Fold([]), state);
+    }
+
+    [Fact]
+    public void GivenTheSameReservationsReachedByDifferentEvents_WhenCompared_ThenTheStatesAreEqual()
+    {
+        var reservedOnce = StockItem.Fold([Received(10, at: T0), Reserved("order-1", 4, onHandAfter: 10, reservedAfter: 4, at: T0)]);
+        var reservedThenReleased = StockItem.Fold(
+        [
+            Received(10, at: T0),
+            Reserved("order-1", 6, onHandAfter: 10, reservedAfter: 6, at: T0),
+            Released("order-1", 2, onHandAfter: 10, reservedAfter: 4),
+        ]);
+        var releasedAll = StockItem.Fold([Received(10, at: T0), Reserved("order-1", 4, onHandAfter: 10, reservedAfter: 4, at: T0), Released("order-1", 4, onHandAfter: 10, reservedAfter: 0)]);
+
+        Assert.Equal(reservedOnce, reservedThenReleased);
+        Assert.Equal(reservedOnce.GetHashCode(), reservedThenReleased.GetHashCode());
+        Assert.NotEqual(reservedOnce, releasedAll);
+        Assert.Equal(StockItem.Fold([Received(10, at: T0)]), releasedAll);
+    }
+
+    [Fact]
     public void GivenEvents_WhenFolding_ThenEqualsEvolvingOneByOne()
     {
         StockItemEvent[] events =

@@ -37,9 +37,10 @@ internal sealed class ViewAudit(NpgsqlDataSource store, IGrainFactory grains, It
         }
     }
 
-    private static bool Behind(StockLevel? level, StreamHead head, ref int mismatched)
+    /// <summary>A level the view lacks is <c>default</c>, at version 0: behind any stream.</summary>
+    private static bool Behind(StockLevel level, StreamHead head, ref int mismatched)
     {
-        if (level is null || level.Version < head.Version)
+        if (level.Version < head.Version)
         {
             return true;
         }

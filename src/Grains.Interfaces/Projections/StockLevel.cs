@@ -1,8 +1,11 @@
 namespace Inventory.Projections;
 
 /// <summary>One stock item's numbers in a view: the SKU at a warehouse, as of the item's <see cref="Version"/>.</summary>
+/// <remarks>A value, so that a view's dictionaries hold it inline and an event overwrites it in place: as an object, every
+/// event made a new one that outlived the next garbage collections (the item's previous one is in an old generation,
+/// and so is the dictionary pointing at it). Stored views written when it was a class read back the same.</remarks>
 [GenerateSerializer, Immutable, Alias("inventory.stock-level")]
-public sealed record StockLevel
+public readonly record struct StockLevel
 {
     [Id(0)] public required string WarehouseId { get; init; }
 

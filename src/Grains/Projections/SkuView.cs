@@ -15,7 +15,7 @@ public sealed class SkuView : IProjectionView
             Skus[e.Sku] = warehouses = new Dictionary<string, StockLevel>(StringComparer.Ordinal);
         }
 
-        warehouses[e.WarehouseId] = StockLevels.Apply(warehouses.GetValueOrDefault(e.WarehouseId), e);
+        StockLevels.ApplyTo(warehouses, e.WarehouseId, e);
     }
 
     public SkuStock Stock(string sku)

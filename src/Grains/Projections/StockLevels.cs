@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Inventory.StockItems;
 
 namespace Inventory.Projections;
@@ -5,6 +6,7 @@ namespace Inventory.Projections;
 /// <summary>How an event changes an item's <see cref="StockLevel"/> in a view; older versions never overwrite newer ones.</summary>
 public static class StockLevels
 {
+    /// <summary>The level after <paramref name="e"/>, from the item's current one (<c>null</c> if the view has none yet).</summary>
     public static StockLevel Apply(StockLevel? current, ProjectedEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
@@ -23,6 +25,14 @@ public static class StockLevels
             Position = e.Envelope.Position,
             LastMovementAt = e.Envelope.RecordedAt,
         };
+    }
+
+    /// <summary>Applies <paramref name="e"/> to the item's entry of <paramref name="levels"/>, in place (see <see cref="StockLevel"/>).</summary>
+    public static void ApplyTo(Dictionary<string, StockLevel> levels, string key, ProjectedEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(levels);
+        ref var level = ref CollectionsMarshal.GetValueRefOrAddDefault(levels, key, out var exists);
+        level = Apply(exists ? level : null, e);
     }
 
     /// <summary>The change of on-hand an event made.</summary>

@@ -23,7 +23,7 @@ public sealed class WarehouseView : IProjectionView
     public void Apply(ProjectedEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        Items[e.Sku] = StockLevels.Apply(Items.GetValueOrDefault(e.Sku), e);
+        StockLevels.ApplyTo(Items, e.Sku, e);
         AddRecent(new RecentMovement
         {
             WarehouseId = e.WarehouseId,

@@ -6,15 +6,28 @@ namespace Inventory.StockItems;
 /// The state of a stock item, folded from its events. Immutable; <see cref="Evolve"/> is the only way
 /// it changes. Invariants: on-hand &gt;= 0, 0 &lt;= reserved &lt;= on-hand, available = on-hand - reserved.
 /// </summary>
+/// <remarks>A value, not an object: an active item holds it inline, so a movement allocates no new state that would
+/// outlive the next garbage collection (every moved item's new state did, at thousands of movements a second).
+/// <c>default</c> is <see cref="Empty"/>.</remarks>
 [GenerateSerializer, Immutable, Alias("inventory.stock-item")]
-public sealed record StockItem
+public readonly record struct StockItem
 {
-    public static readonly StockItem Empty = new();
+    [Id(1)] private readonly ImmutableDictionary<string, long>? _reservations;
+
+    public StockItem()
+    {
+    }
+
+    public static StockItem Empty => default;
 
     [Id(0)] public long OnHand { get; init; }
 
     /// <summary>Open reservations by id, with what each still holds.</summary>
-    [Id(1)] public ImmutableDictionary<string, long> Reservations { get; init; } = ImmutableDictionary<string, long>.Empty;
+    public ImmutableDictionary<string, long> Reservations
+    {
+        get => _reservations ?? ImmutableDictionary<string, long>.Empty;
+        init => _reservations = value;
+    }
 
     [Id(2)] public long Reserved { get; init; }
 
@@ -45,6 +58,14 @@ public sealed record StockItem
         };
         return next with { LastMovementAt = @event.RecordedAt };
     }
+
+    /// <summary>Equal balances, reorder point, last movement time and open reservations (by content).</summary>
+    public bool Equals(StockItem other) =>
+        OnHand == other.OnHand && Reserved == other.Reserved && ReorderPoint == other.ReorderPoint && LastMovementAt == other.LastMovementAt
+        && Reservations.Count == other.Reservations.Count
+        && Reservations.All(r => other.Reservations.TryGetValue(r.Key, out var held) && held == r.Value);
+
+    public override int GetHashCode() => HashCode.Combine(OnHand, Reserved, ReorderPoint, LastMovementAt, Reservations.Count);
 
     public static StockItem Fold(IEnumerable<StockItemEvent> events) => events.Aggregate(Empty, Evolve);
 

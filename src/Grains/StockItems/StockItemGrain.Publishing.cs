@@ -16,7 +16,11 @@ public sealed partial class StockItemGrain
     // a short-lived one is made per publish instead.
     private IStreamProvider? _liveStreams;
     private StreamId _liveStreamId;
+    // The publish in flight, if any. Reset when the last one queued ends: a completed publish kept here would keep its
+    // async state (and its delegate) alive until the item's next movement, making every moved item's last publish
+    // survive gen0 and gen1 collections (a heap dump at 2,700/s: a third of the live objects that had outlived a gen0 collection).
     private Task _publishing = Task.CompletedTask;
+    private int _publishesQueued;
 
     private void OpenLiveStream(StockItemKey key)
     {
@@ -29,33 +33,42 @@ public sealed partial class StockItemGrain
     {
         if (_liveStreams is not null)
         {
-            _publishing = PublishAfterAsync(_publishing, stored, firstVersion, positions);
+            _publishesQueued++;
+            var publishing = PublishAfterAsync(_publishing, stored, firstVersion, positions);
+            _publishing = publishing.IsCompleted ? Task.CompletedTask : publishing;
         }
     }
 
     private async Task PublishAfterAsync(Task previous, IReadOnlyList<EventData> stored, int firstVersion, IReadOnlyList<long> positions)
     {
-        await previous;
-
-        var envelopes = stored.Select((e, i) => new EventEnvelope
-        {
-            EventId = e.EventId,
-            StreamId = _stream.StreamId,
-            Version = firstVersion + i,
-            Position = positions[i],
-            Type = e.Type,
-            SchemaVersion = e.SchemaVersion,
-            RecordedAt = e.RecordedAt,
-            MovementId = e.MovementId,
-            Data = e.Data,
-        }).ToList();
         try
         {
+            await previous;
+            var envelopes = stored.Select((e, i) => new EventEnvelope
+            {
+                EventId = e.EventId,
+                StreamId = _stream.StreamId,
+                Version = firstVersion + i,
+                Position = positions[i],
+                Type = e.Type,
+                SchemaVersion = e.SchemaVersion,
+                RecordedAt = e.RecordedAt,
+                MovementId = e.MovementId,
+                Data = e.Data,
+            }).ToList();
             await _liveStreams!.GetStream<EventBatch>(_liveStreamId).OnNextAsync(new EventBatch(envelopes));
         }
         catch (Exception ex)
         {
-            LogPublishFailed(logger, ex, _stream.StreamId, firstVersion, firstVersion + envelopes.Count - 1, positions[0], envelopes[0].EventId);
+            LogPublishFailed(logger, ex, _stream.StreamId, firstVersion, firstVersion + stored.Count - 1, positions[0], stored[0].EventId);
+        }
+        finally
+        {
+            // On the grain's scheduler, as every await here resumes there.
+            if (--_publishesQueued == 0)
+            {
+                _publishing = Task.CompletedTask;
+            }
         }
     }
 

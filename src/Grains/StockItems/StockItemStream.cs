@@ -27,7 +27,7 @@ public sealed class StockItemStream(IEventStore store, string streamId)
         var snapshot = await store.ReadSnapshotAsync(streamId, cancellationToken);
         if (snapshot is { Type: SnapshotType, SchemaVersion: SnapshotSchemaVersion } && (toVersion is null || snapshot.Version <= toVersion))
         {
-            item = JsonSerializer.Deserialize<StockItem>(snapshot.Data, EventSerializer<StockItemEvent>.JsonOptions) ?? StockItem.Empty;
+            item = JsonSerializer.Deserialize<StockItem>(snapshot.Data, EventSerializer<StockItemEvent>.JsonOptions);
             version = snapshotVersion = snapshot.Version;
         }
 

@@ -23,7 +23,13 @@ chmod 755 "$work"
 pg_dir=""
 cleanup() {
   local rc=$?
-  [[ -z $pg_dir ]] || "$root/build/pg.sh" stop "$pg_dir" || true
+  if [[ -n $pg_dir ]]; then
+    # The server's background work, to set against the phases' wall-clock starts printed above.
+    echo "database server log: checkpoints and autovacuum (UTC)"
+    { if [[ -r $pg_dir/server.log ]]; then cat "$pg_dir/server.log"; else sudo -n cat "$pg_dir/server.log"; fi; } 2>/dev/null \
+      | grep -E "checkpoint (starting|complete)|automatic (vacuum|analyze)" | cut -c1-240 || true
+    "$root/build/pg.sh" stop "$pg_dir" || true
+  fi
   rm -rf "$work" || true
   exit "$rc"
 }
@@ -32,7 +38,7 @@ trap cleanup EXIT
 if [[ -z ${INVENTORY_BENCH_POSTGRES:-} ]]; then
   "$root/build/pg.sh" install
   port=$("$root/build/pg.sh" port 57000 57999)
-  "$root/build/pg.sh" start "$work/pg" "$port"
+  INVENTORY_PG_SERVER_OPTIONS="-c log_autovacuum_min_duration=0" "$root/build/pg.sh" start "$work/pg" "$port"
   pg_dir="$work/pg"
   INVENTORY_BENCH_POSTGRES="$("$root/build/pg.sh" url "$work/pg" "$port")"
   export INVENTORY_BENCH_POSTGRES

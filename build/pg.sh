@@ -10,7 +10,8 @@
 # Installs Debian's `postgresql` package when no server binaries are present. PostgreSQL refuses to run as
 # root, so the cluster belongs to the `postgres` user: <dir> must be reachable by that user (e.g. under /tmp).
 # Authentication is `trust` and the server only listens on 127.0.0.1 and a Unix socket in <dir>.
-# fsync stays on: commits are real, as in production.
+# fsync stays on: commits are real, as in production. INVENTORY_PG_SERVER_OPTIONS adds server options at start
+# (e.g. "-c log_autovacuum_min_duration=0", which build/bench.sh sets to print the server's background work).
 set -euo pipefail
 
 usage() { echo "usage: $0 install | start <dir> <port> | stop <dir> | url <dir> <port> | port <lo> <hi>" >&2; exit 2; }
@@ -55,7 +56,7 @@ start() {
             || { cat "$dir/initdb.log" >&2; exit 1; }
     fi
     if ! as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on" start >/dev/null; then
+        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on ${INVENTORY_PG_SERVER_OPTIONS:-}" start >/dev/null; then
         echo "pg.sh: PostgreSQL did not start on port $port; its log:" >&2
         tail -n 20 "$dir/server.log" >&2 || true
         exit 1

@@ -135,6 +135,16 @@ Console.WriteLine($"          {openCpu}");
 Console.WriteLine($"          {baselineHiccups.Summarise()}");
 appends.TakeSummary();
 await SettleAsync();
+
+// A run-in of the same open loop, printed but not measured: the phase before is the baseline's, whose overloaded
+// one-row transactions leave PostgreSQL's buffers full of its own table and often start a checkpoint. In three of six
+// full runs of 28 Nov 09:17-09:50, most of the grains' slow answers were in their phase's first 2 s (283 of 316, 994
+// of 1,428, 511 of 689; transactions of 48-149 ms under way in its first 0.3 s); in two of them a checkpoint had begun
+// 11 and 22 s before the phase.
+var runInLength = TimeSpan.FromSeconds(2);
+var runIn = await load.RunOpenAsync(halfRate, runInLength);
+Console.WriteLine($"grains    run-in, {runInLength.TotalSeconds:N0} s of the same open loop right after the baseline's (not measured): {runIn}");
+appends.TakeSummary();
 using var allocations = options.Allocations ? new AllocationListener() : null;
 openCpu = new CpuUse();
 var hiccups = new HiccupMeter();

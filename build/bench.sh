@@ -38,8 +38,11 @@ trap cleanup EXIT
 if [[ -z ${INVENTORY_BENCH_POSTGRES:-} ]]; then
   "$root/build/pg.sh" install
   port=$("$root/build/pg.sh" port 57000 57999)
-  INVENTORY_PG_SERVER_OPTIONS="-c log_autovacuum_min_duration=0" "$root/build/pg.sh" start "$work/pg" "$port"
+  # Every autovacuum run is logged (printed at the end). min_wal_size and warm-wal give the new server what one that
+  # has run for a while has: WAL segments to recycle, so that no commit waits for a new segment to be zero-filled.
+  INVENTORY_PG_SERVER_OPTIONS="-c log_autovacuum_min_duration=0 -c min_wal_size=1GB" "$root/build/pg.sh" start "$work/pg" "$port"
   pg_dir="$work/pg"
+  "$root/build/pg.sh" warm-wal "$port" 1024
   INVENTORY_BENCH_POSTGRES="$("$root/build/pg.sh" url "$work/pg" "$port")"
   export INVENTORY_BENCH_POSTGRES
 fi

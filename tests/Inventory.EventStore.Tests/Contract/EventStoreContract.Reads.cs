@@ -65,4 +65,17 @@ public abstract partial class EventStoreContract
         Assert.Equal(3, await Store.GetVersionAtAsync(streamId, T0.AddMinutes(2)));
         Assert.Equal(3, await Store.GetVersionAtAsync(streamId, T0.AddDays(30)));
     }
+
+    [Fact]
+    public async Task GivenAVersionRecordedEarlierThanTheOneBeforeIt_WhenAskingTheVersionAtATime_ThenItIsTheHighestVersionRecordedByThen()
+    {
+        // A silo whose clock is behind the previous one's records a later version with an earlier time.
+        var streamId = NewStreamId();
+        await Store.AppendAsync(streamId, 0, [NewEvent(streamId, T0.AddMinutes(2)), NewEvent(streamId, T0), NewEvent(streamId, T0.AddMinutes(3))]);
+
+        Assert.Equal(0, await Store.GetVersionAtAsync(streamId, T0.AddTicks(-10)));
+        Assert.Equal(2, await Store.GetVersionAtAsync(streamId, T0));
+        Assert.Equal(2, await Store.GetVersionAtAsync(streamId, T0.AddMinutes(2)));
+        Assert.Equal(3, await Store.GetVersionAtAsync(streamId, T0.AddMinutes(3)));
+    }
 }

@@ -107,7 +107,8 @@ public sealed class PostgresEventStore : IEventStore, IEventLog, IAsyncDisposabl
     public async Task<int> GetVersionAtAsync(string streamId, DateTimeOffset asOf, CancellationToken cancellationToken = default)
     {
         await using var command = _dataSource.CreateCommand(
-            "SELECT coalesce(max(version), 0) FROM events WHERE stream_id = $1 AND recorded_at <= $2");
+            // Backwards through the stream's versions (index-only, migration 0005): the first recorded by then is the answer.
+            "SELECT coalesce((SELECT version FROM events WHERE stream_id = $1 AND recorded_at <= $2 ORDER BY version DESC LIMIT 1), 0)");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
         command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = asOf.UtcDateTime });
         return (int)(await command.ExecuteScalarAsync(cancellationToken))!;

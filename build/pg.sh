@@ -83,7 +83,7 @@ stop() {
 
 # A new server has no WAL segment files to reuse: until its first checkpoint completes, each new 16 MB segment is
 # created and zero-filled by whichever backend needs it, while holding the WAL write lock, so every commit waits for it
-# (15-20 ms each on an idle disk and 50-140 ms under a checkpoint's writes, every 3 s at 3,000 movements/s). A server
+# (15-21 ms each, one every 3 s at 3,000 movements/s, and 60-140 ms under other heavy writes). A server
 # that has run for a while recycles old segments at each checkpoint instead. warm-wal makes a new server look like
 # that: it switches to a new segment <mb>/16 times, then checkpoints, which recycles them as future segments (as many
 # as the server's min_wal_size lets it keep; max_wal_size caps it too).

@@ -90,10 +90,11 @@ public sealed class StockItemGrainHistoryTests(ClusterFixture fixture)
     {
         var key = ClusterFixture.NewKey();
         var recordedAt = DateTimeOffset.UtcNow;
-        var received = new EventData(Guid.NewGuid(), Guid.NewGuid(), StockItemEventTypes.Received, 1,
-            $$"""{"movementId":"{{Guid.NewGuid()}}","recordedAt":"{{recordedAt:O}}","onHandAfter":10,"reservedAfter":0,"quantity":10}""", "{}", recordedAt);
+        var receivedId = Guid.NewGuid();
+        var received = new EventData(DeterministicGuid.ForEvent(key, receivedId), receivedId, StockItemEventTypes.Received, 1,
+            $$"""{"movementId":"{{receivedId}}","recordedAt":"{{recordedAt:O}}","onHandAfter":10,"reservedAfter":0,"quantity":10}""", "{}", recordedAt);
         var movementId = Guid.NewGuid();
-        var adjustedV1 = new EventData(Guid.NewGuid(), movementId, StockItemEventTypes.Adjusted, 1,
+        var adjustedV1 = new EventData(DeterministicGuid.ForEvent(key, movementId), movementId, StockItemEventTypes.Adjusted, 1,
             $$"""{"movementId":"{{movementId}}","recordedAt":"{{recordedAt:O}}","onHandAfter":7,"reservedAfter":0,"quantity":3,"direction":"decrease","reason":"damaged"}""", "{}", recordedAt);
         Assert.True((await fixture.Store.AppendAsync(key, 0, [received, adjustedV1])).Stored);
 

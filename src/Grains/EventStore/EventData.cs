@@ -1,8 +1,9 @@
 namespace Inventory.EventStore;
 
 /// <summary>An event ready to append: already serialized, with its stable type name and schema version.</summary>
-/// <param name="EventId">Unique across the store. Derived from the stream and the movement, so that a retried
-/// append of the same movement carries the same id.</param>
+/// <param name="EventId"><see cref="DeterministicGuid.ForEvent"/> of the stream and the movement (the stores refuse any
+/// other id): unique across the store because a movement is stored at most once per stream, and the same on a retried
+/// append of the same movement.</param>
 /// <param name="MovementId">The movement that caused the event; unique within a stream.</param>
 /// <param name="Type">Stable stored name, e.g. <c>stock-received</c>; never a CLR name.</param>
 /// <param name="SchemaVersion">Version of the shape of <paramref name="Data"/>.</param>

@@ -10,15 +10,13 @@ public sealed class InMemoryEventStore : IEventStore, IEventLog
     private readonly Lock _gate = new();
     private readonly Dictionary<string, List<StoredEvent>> _streams = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StreamSnapshot> _snapshots = new(StringComparer.Ordinal);
-    private readonly HashSet<Guid> _eventIds = [];
     private readonly List<StoredEvent> _log = [];
     private long _position;
     private ulong _transactionId;
 
     public Task<AppendResult> AppendAsync(string streamId, int expectedVersion, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(events);
-        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        AppendArguments.Validate(streamId, expectedVersion, events);
         if (events.Count == 0)
         {
             return Task.FromResult(new AppendResult(AppendStatus.Appended, []));
@@ -43,7 +41,6 @@ public sealed class InMemoryEventStore : IEventStore, IEventLog
                     streamId, expectedVersion + i + 1, positions[i], e.EventId, e.MovementId, e.Type, e.SchemaVersion, e.Data, e.Metadata, e.RecordedAt, transactionId);
                 stream.Add(stored);
                 _log.Add(stored);
-                _eventIds.Add(e.EventId);
             }
 
             _streams[streamId] = stream;
@@ -185,7 +182,6 @@ public sealed class InMemoryEventStore : IEventStore, IEventLog
         // A movement twice in one append cannot be stored (movement ids are unique in a stream): PostgreSQL's unique
         // index refuses the second row, and the request as a whole fails as a conflict there too.
         if (stream.Count != expectedVersion
-            || events.Any(e => _eventIds.Contains(e.EventId))
             || events.DistinctBy(e => e.MovementId).Count() != events.Count)
         {
             return AppendResult.Conflict;

@@ -78,7 +78,7 @@ public abstract partial class EventStoreContract
         var movementId = Guid.NewGuid();
         await Store.AppendAsync(streamId, 0, [NewEvent(streamId, movementId: movementId)]);
         var fresh = NewEvent(streamId);
-        var reused = NewEvent(streamId, movementId: movementId) with { EventId = Guid.NewGuid() };
+        var reused = NewEvent(streamId, movementId: movementId, data: """{"quantity":7}""");
 
         var result = await Store.AppendAsync(streamId, 1, [fresh, reused]);
 
@@ -94,9 +94,9 @@ public abstract partial class EventStoreContract
     {
         var streamId = NewStreamId();
         var movementId = Guid.NewGuid();
-        await Store.AppendAsync(streamId, 0, [NewEvent(streamId, movementId: movementId), NewEvent(streamId)]);
+        await Store.AppendAsync(streamId, 0, [NewEvent(streamId), NewEvent(streamId, movementId: movementId)]);
 
-        var result = await Store.AppendAsync(streamId, 0, [NewEvent(streamId, movementId: movementId) with { EventId = Guid.NewGuid() }]);
+        var result = await Store.AppendAsync(streamId, 0, [NewEvent(streamId, movementId: movementId)]);
 
         Assert.Equal(AppendStatus.DuplicateMovement, result.Status);
         Assert.Equal(movementId, result.DuplicateMovementId);
@@ -127,17 +127,33 @@ public abstract partial class EventStoreContract
     }
 
     [Fact]
-    public async Task GivenEventIdStoredInAnotherStream_WhenAppendingIt_ThenVersionConflictAndNothingWritten()
+    public async Task GivenEventIdStoredInAnotherStream_WhenAppendingIt_ThenArgumentExceptionAndNothingWritten()
     {
         var streamId = NewStreamId();
         var otherStreamId = NewStreamId();
         var taken = NewEvent(otherStreamId);
         await Store.AppendAsync(otherStreamId, 0, [taken]);
 
-        var result = await Store.AppendAsync(streamId, 0, [NewEvent(streamId), NewEvent(streamId) with { EventId = taken.EventId }]);
+        var append = () => Store.AppendAsync(streamId, 0, [NewEvent(streamId), NewEvent(streamId) with { EventId = taken.EventId }]);
 
-        Assert.Equal(AppendStatus.VersionConflict, result.Status);
+        await Assert.ThrowsAsync<ArgumentException>(append);
         Assert.Empty(await ReadAllAsync(streamId));
+        Assert.Single(await ReadAllAsync(otherStreamId));
+    }
+
+    [Fact]
+    public async Task GivenEventIdNotDerivedFromItsStreamAndMovement_WhenAppending_ThenArgumentExceptionAndNothingWritten()
+    {
+        var streamId = NewStreamId();
+        var stored = NewEvent(streamId);
+        await Store.AppendAsync(streamId, 0, [stored]);
+
+        var random = () => Store.AppendAsync(streamId, 1, [NewEvent(streamId) with { EventId = Guid.NewGuid() }]);
+        var ofAnotherMovement = () => Store.AppendAsync(streamId, 1, [NewEvent(streamId) with { EventId = stored.EventId }]);
+
+        await Assert.ThrowsAsync<ArgumentException>(random);
+        await Assert.ThrowsAsync<ArgumentException>(ofAnotherMovement);
+        Assert.Equal([stored.EventId], (await ReadAllAsync(streamId)).Select(e => e.EventId));
     }
 
     [Fact]
@@ -147,7 +163,7 @@ public abstract partial class EventStoreContract
         var three = NewEvents(streamId, 3);
         var appended = await Store.AppendAsync(streamId, 0, three);
         var stale = await Store.AppendAsync(streamId, 2, NewEvents(streamId, 3));
-        var withDuplicate = await Store.AppendAsync(streamId, 3, [NewEvent(streamId), NewEvent(streamId), NewEvent(streamId, movementId: three[1].MovementId) with { EventId = Guid.NewGuid() }]);
+        var withDuplicate = await Store.AppendAsync(streamId, 3, [NewEvent(streamId), NewEvent(streamId), NewEvent(streamId, movementId: three[1].MovementId)]);
 
         Assert.Equal(AppendStatus.Appended, appended.Status);
         Assert.Equal(3, appended.Positions.Count);
@@ -164,7 +180,7 @@ public abstract partial class EventStoreContract
         var streamId = NewStreamId();
         var movementId = Guid.NewGuid();
         var first = NewEvent(streamId, movementId: movementId);
-        var second = first with { EventId = Guid.NewGuid() };
+        var second = NewEvent(streamId, movementId: movementId, data: """{"quantity":7}""");
 
         var result = await Store.AppendAsync(streamId, 0, [first, second]);
 

@@ -15,17 +15,17 @@ public sealed class PostgresAppendBatchTests(PostgresDatabaseFixture fixture) : 
         string[] s = [.. Enumerable.Range(0, 6).Select(i => $"batch/{i}/{Guid.NewGuid():N}")];
         var duplicated = TestEvent.For(s[2]);
         var retried = TestEvent.For(s[3]);
-        var occupied = TestEvent.For(s[5]);
+        var twice = TestEvent.For(s[1]);
         await store.AppendAsync(s[2], 0, [duplicated]);
         var firstAttempt = await store.AppendAsync(s[3], 0, [retried]);
         await store.AppendAsync(s[4], 0, [TestEvent.For(s[4]), TestEvent.For(s[4])]);
-        await store.AppendAsync(s[5], 0, [occupied]);
+        await store.AppendAsync(s[5], 0, [TestEvent.For(s[5])]);
 
         await using var connection = await _database.DataSource.OpenConnectionAsync();
         var results = AppendEventsStatement.Execute(connection, [
             new AppendRequest(s[0], 0, [TestEvent.For(s[0]), TestEvent.For(s[0])]),
-            new AppendRequest(s[1], 0, [TestEvent.For(s[1]), TestEvent.For(s[1]) with { EventId = occupied.EventId }]),
-            new AppendRequest(s[2], 1, [duplicated with { EventId = Guid.NewGuid() }]),
+            new AppendRequest(s[1], 0, [twice, twice]),
+            new AppendRequest(s[2], 1, [duplicated]),
             new AppendRequest(s[3], 0, [retried]),
             new AppendRequest(s[4], 1, [TestEvent.For(s[4])]),
             new AppendRequest(s[5], 4, [TestEvent.For(s[5])]),
@@ -69,7 +69,7 @@ public sealed class PostgresAppendBatchTests(PostgresDatabaseFixture fixture) : 
         var resolvedAfterClean = await ResolvingCallsAsync(connection);
         var mixed = AppendEventsStatement.Execute(connection, [
             new AppendRequest(s[0], 2, [TestEvent.For(s[0])]),
-            new AppendRequest(s[2], 1, [TestEvent.For(s[2]) with { MovementId = taken.MovementId }]),
+            new AppendRequest(s[2], 1, [TestEvent.For(s[2], movementId: taken.MovementId)]),
         ]);
         var resolvedAfterMixed = await ResolvingCallsAsync(connection);
         await transaction.CommitAsync();

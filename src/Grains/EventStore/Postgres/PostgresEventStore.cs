@@ -61,9 +61,7 @@ public sealed class PostgresEventStore : IEventStore, IEventLog, IAsyncDisposabl
 
     public Task<AppendResult> AppendAsync(string streamId, int expectedVersion, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(streamId);
-        ArgumentNullException.ThrowIfNull(events);
-        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        AppendArguments.Validate(streamId, expectedVersion, events);
         if (events.Count == 0)
         {
             return Task.FromResult(new AppendResult(AppendStatus.Appended, []));

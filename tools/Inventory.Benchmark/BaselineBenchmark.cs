@@ -9,8 +9,8 @@ namespace Inventory.Benchmark;
 /// </summary>
 internal static class BaselineBenchmark
 {
-    /// <summary>The baseline's table: the unique keys of <c>events</c> (no <c>event_id</c> index since migration 0006,
-    /// event ids being unique by derivation), without its metadata column and read-side index.</summary>
+    /// <summary>The baseline's table: an event-shaped row (no metadata) with the unique keys of <c>events</c>; no
+    /// <c>event_id</c> index, as <c>events</c> has none since migration 0006 (event ids are unique by derivation).</summary>
     public static async Task PrepareAsync(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand("""

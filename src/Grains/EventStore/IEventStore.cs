@@ -10,7 +10,7 @@ public interface IEventStore
     /// <summary>
     /// Appends <paramref name="events"/> atomically at versions expectedVersion+1... if and only if the stream
     /// is at <paramref name="expectedVersion"/> and none of their movement ids is in the stream yet.
-    /// Idempotent: appending the very same events again (same ids at the same versions) answers
+    /// Idempotent: appending the very same events again (same ids, types and data at the same versions) answers
     /// <see cref="AppendStatus.AlreadyAppended"/>. Every event's id must be <see cref="DeterministicGuid.ForEvent"/> of
     /// the stream and its movement (which makes event ids unique across the store); otherwise throws
     /// <see cref="ArgumentException"/> and writes nothing. Otherwise throws only when the store cannot be reached; then

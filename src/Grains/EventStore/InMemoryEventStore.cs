@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Inventory.EventStore;
 
 /// <summary>
@@ -164,11 +166,18 @@ public sealed class InMemoryEventStore : IEventStore, IEventLog
         return low;
     }
 
+    /// <summary>Data compared as JSON values, as PostgreSQL compares <c>jsonb</c>: key order and whitespace do not matter.</summary>
+    private static bool IsSameEvent(StoredEvent stored, EventData e) =>
+        stored.EventId == e.EventId
+        && stored.Type == e.Type
+        && (stored.Data == e.Data || JsonNode.DeepEquals(JsonNode.Parse(stored.Data), JsonNode.Parse(e.Data)));
+
     private AppendResult? Check(List<StoredEvent> stream, int expectedVersion, IReadOnlyList<EventData> events)
     {
-        // The very same events already stored at the same versions: an earlier attempt whose acknowledgement was lost.
+        // The very same events already stored at the same versions (same movement, type and data): an earlier attempt
+        // whose acknowledgement was lost. The same movement at that version with other data is a duplicate movement.
         if (stream.Count >= expectedVersion + events.Count
-            && events.Select((e, i) => stream[expectedVersion + i].EventId == e.EventId).All(same => same))
+            && events.Select((e, i) => IsSameEvent(stream[expectedVersion + i], e)).All(same => same))
         {
             return new AppendResult(AppendStatus.AlreadyAppended, events.Select((_, i) => stream[expectedVersion + i].GlobalPosition).ToArray());
         }

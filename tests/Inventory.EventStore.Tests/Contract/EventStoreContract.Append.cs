@@ -127,6 +127,24 @@ public abstract partial class EventStoreContract
     }
 
     [Fact]
+    public async Task GivenMovementStoredAtAVersion_WhenAppendedAgainAtThatVersionWithOtherData_ThenDuplicateMovementNotAlreadyAppended()
+    {
+        var streamId = NewStreamId();
+        var movementId = Guid.NewGuid();
+        var stored = NewEvent(streamId, movementId: movementId, data: """{"quantity":5}""");
+        await Store.AppendAsync(streamId, 0, [stored]);
+
+        var otherData = await Store.AppendAsync(streamId, 0, [NewEvent(streamId, movementId: movementId, data: """{"quantity":7}""")]);
+        var sameDataOtherLayout = await Store.AppendAsync(streamId, 0, [NewEvent(streamId, movementId: movementId, data: """{ "quantity" : 5 }""")]);
+
+        Assert.Equal(AppendStatus.DuplicateMovement, otherData.Status);
+        Assert.Equal(movementId, otherData.DuplicateMovementId);
+        Assert.Equal(AppendStatus.AlreadyAppended, sameDataOtherLayout.Status);
+        var events = await ReadAllAsync(streamId);
+        AssertSameJson(stored.Data, Assert.Single(events).Data);
+    }
+
+    [Fact]
     public async Task GivenEventIdStoredInAnotherStream_WhenAppendingIt_ThenArgumentExceptionAndNothingWritten()
     {
         var streamId = NewStreamId();

@@ -7,12 +7,14 @@ namespace Inventory.EventStore.Tests.Postgres;
 public sealed class PostgresConnectionDefaultsTests
 {
     [Fact]
-    public void GivenNoPoolSize_WhenApplyingDefaults_ThenThePoolIsBoundedAndTheRestKept()
+    public void GivenNoneOfTheDefaults_WhenApplyingThem_ThenThePoolIsBoundedStatementsArePreparedConnectionsAreNotResetAndTheRestKept()
     {
         var applied = new NpgsqlConnectionStringBuilder(
             PostgresConnectionDefaults.Apply("Host=db.example;Port=6543;Username=inventory;Database=stock;Timeout=7"));
 
         Assert.Equal(PostgresConnectionDefaults.MaxPoolSize, applied.MaxPoolSize);
+        Assert.Equal(PostgresConnectionDefaults.MaxAutoPrepare, applied.MaxAutoPrepare);
+        Assert.True(applied.NoResetOnClose);
         Assert.Equal("db.example", applied.Host);
         Assert.Equal(6543, applied.Port);
         Assert.Equal("inventory", applied.Username);
@@ -26,10 +28,28 @@ public sealed class PostgresConnectionDefaultsTests
     [InlineData("Host=db;MAXIMUM POOL SIZE=120", 120)]
     public void GivenAPoolSizeInAnySpelling_WhenApplyingDefaults_ThenItIsKept(string connectionString, int expected)
     {
-        var applied = PostgresConnectionDefaults.Apply(connectionString);
+        var applied = new NpgsqlConnectionStringBuilder(PostgresConnectionDefaults.Apply(connectionString));
 
-        Assert.Equal(connectionString, applied);
-        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(applied).MaxPoolSize);
+        Assert.Equal(expected, applied.MaxPoolSize);
+        Assert.Equal(PostgresConnectionDefaults.MaxAutoPrepare, applied.MaxAutoPrepare);
+    }
+
+    [Theory]
+    [InlineData("Host=db;Max Auto Prepare=0;No Reset On Close=false;Maximum Pool Size=5")]
+    [InlineData("Host=db;maxautoprepare=4;NoResetOnClose=true;MaxPoolSize=50")]
+    public void GivenEveryDefaultSetOtherwise_WhenApplyingDefaults_ThenTheConnectionStringIsUnchanged(string connectionString)
+    {
+        Assert.Equal(connectionString, PostgresConnectionDefaults.Apply(connectionString));
+    }
+
+    [Fact]
+    public void GivenAutomaticPreparationSwitchedOff_WhenApplyingDefaults_ThenItStaysOffAndTheOtherDefaultsAreAdded()
+    {
+        var applied = new NpgsqlConnectionStringBuilder(PostgresConnectionDefaults.Apply("Host=db;Max Auto Prepare=0"));
+
+        Assert.Equal(0, applied.MaxAutoPrepare);
+        Assert.True(applied.NoResetOnClose);
+        Assert.Equal(PostgresConnectionDefaults.MaxPoolSize, applied.MaxPoolSize);
     }
 
     [Fact]

@@ -40,7 +40,8 @@ if [[ -z ${INVENTORY_BENCH_POSTGRES:-} ]]; then
   port=$("$root/build/pg.sh" port 57000 57999)
   # Every autovacuum run is logged (printed at the end). min_wal_size and warm-wal give the new server what one that
   # has run for a while has: WAL segments to recycle, so that no commit waits for a new segment to be zero-filled.
-  INVENTORY_PG_SERVER_OPTIONS="-c log_autovacuum_min_duration=0 -c min_wal_size=1GB" "$root/build/pg.sh" start "$work/pg" "$port"
+  # track_wal_io_timing lets the benchmark print how long the server's WAL flushes took in its open loop.
+  INVENTORY_PG_SERVER_OPTIONS="-c log_autovacuum_min_duration=0 -c min_wal_size=1GB -c track_wal_io_timing=on" "$root/build/pg.sh" start "$work/pg" "$port"
   pg_dir="$work/pg"
   "$root/build/pg.sh" warm-wal "$port" 1024
   INVENTORY_BENCH_POSTGRES="$("$root/build/pg.sh" url "$work/pg" "$port")"

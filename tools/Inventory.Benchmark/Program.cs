@@ -147,11 +147,18 @@ Console.WriteLine($"grains    run-in, {runInLength.TotalSeconds:N0} s of the sam
 appends.TakeSummary();
 using var allocations = options.Allocations ? new AllocationListener() : null;
 openCpu = new CpuUse();
+var walBefore = await WalActivity.ReadAsync(openLoopSource);
 var hiccups = new HiccupMeter();
+
+// Beside the load, a sync every 10 ms on the disk of the temporary directory (the server's, when build/bench.sh
+// provisions it): whether the disk itself stalled when the answers did.
+var diskBeside = new DiskSyncProbe(Path.GetTempPath(), TimeSpan.FromMilliseconds(10));
 var timeline = new SlowAnswerTimeline(options.CpuByProcess);
 gcPhases.Start();
 results["open-half"] = await load.RunOpenAsync(halfRate, phase, timeline);
 var stalls = hiccups.Summarise();
+var diskDuring = diskBeside.Summarise();
+var walDuring = (await WalActivity.ReadAsync(openLoopSource)).Since(walBefore);
 Console.WriteLine($"grains    open loop at {halfRate:N0}/s ({rateName}): {results["open-half"]}");
 foreach (var (kind, spread) in results["open-half"].ByKind)
 {
@@ -161,7 +168,9 @@ foreach (var (kind, spread) in results["open-half"].ByKind)
 PrintAppends(appends);
 Console.WriteLine($"          {openCpu}");
 Console.WriteLine($"          {stalls}");
-foreach (var line in timeline.Describe(hiccups.Stalls))
+Console.WriteLine($"          disk beside the load, a sync of 8 KiB every 10 ms: {diskDuring}");
+Console.WriteLine($"          the server's WAL in the phase (pg_stat_wal): {walDuring}");
+foreach (var line in timeline.Describe(hiccups.Stalls, diskBeside.Stalls))
 {
     Console.WriteLine($"          {line}");
 }
@@ -196,6 +205,8 @@ Console.WriteLine(options.OpenRate is null
     ? $"| p99 at half the 64-caller rate ({halfRate:N0}/s) | {results["open-half"].P99Millis:N1} ms (p50 {results["open-half"].P50Millis:N1} ms) | < 50 ms | {(results["open-half"].P99Millis < 50 ? "yes" : "NO")} |"
     : $"| p99 at {halfRate:N0}/s (--open-rate: not the target's rate) | {results["open-half"].P99Millis:N1} ms (p50 {results["open-half"].P50Millis:N1} ms) | (info) | |");
 Console.WriteLine($"| disk fsync latency, same run (floor under every commit) | {disk} | (info) | |");
+Console.WriteLine($"| disk beside that open loop (a sync every 10 ms) | {diskDuring} | (info) | |");
+Console.WriteLine($"| the server's WAL in that open loop | {walDuring} | (info) | |");
 Console.WriteLine($"| p99 at that rate: grains vs baseline (one row per transaction, same open loop) | {results["open-half"].P99Millis:N1} ms vs {results["baseline-open-half"].P99Millis:N1} ms = {results["open-half"].P99Millis / results["baseline-open-half"].P99Millis:N2}x | (info) | |");
 Console.WriteLine($"| activation, 100,000 events | {withSnapshot:N1} ms | < 50 ms | {(withSnapshot < 50 ? "yes" : "NO")} |");
 Console.WriteLine($"| memory per active item | {bytesPerItem:N0} B | < 4,096 B | {(bytesPerItem < 4096 ? "yes" : "NO")} |");

@@ -14,7 +14,8 @@ namespace Inventory.Benchmark;
 /// with <c>byProcess</c>, every other process's too (diagnostics only: reading every process's <c>/proc</c> entry 20
 /// times a second allocated about 20 MB/s in this process, a third more than the silo itself). The event store's
 /// transactions (<c>inventory.eventstore.batch.duration</c>) are kept too: an episode with neither a stall nor busy
-/// cores but long transactions waited for the database's commits.
+/// cores but long transactions waited for the database's commits; and the disk's slow syncs, from a
+/// <see cref="DiskSyncProbe"/> running beside the load: those say whether the disk itself stalled then.
 /// </summary>
 internal sealed class SlowAnswerTimeline : IDisposable
 {
@@ -77,9 +78,13 @@ internal sealed class SlowAnswerTimeline : IDisposable
 
     /// <summary>
     /// The slow answers (over <paramref name="thresholdMillis"/>) grouped in episodes (runs of 100 ms of scheduled time
-    /// that each had one), the largest first, each with the stalls and storage writes around it.
+    /// that each had one), the largest first, each with the stalls, slow disk syncs and storage writes around it.
     /// </summary>
-    public IReadOnlyList<string> Describe(IReadOnlyList<(long At, TimeSpan Length, int Generation)> stalls, double thresholdMillis = 50, int top = 8)
+    public IReadOnlyList<string> Describe(
+        IReadOnlyList<(long At, TimeSpan Length, int Generation)> stalls,
+        IReadOnlyList<(long At, TimeSpan Length)> diskStalls,
+        double thresholdMillis = 50,
+        int top = 8)
     {
         Dispose();
         var slow = _answers.Where(a => a.Millis > thresholdMillis).Select(a => (At: Seconds(a.At), a.Millis)).OrderBy(a => a.At).ToList();
@@ -87,6 +92,7 @@ internal sealed class SlowAnswerTimeline : IDisposable
         var writes = _storageWrites.Select(w => (At: Seconds(w.At), w.Millis, w.State)).OrderBy(w => w.At).ToList();
         var transactions = _transactions.Select(t => (At: Seconds(t.At), t.Millis)).OrderBy(t => t.At).ToList();
         var stallsAt = stalls.Select(s => (At: Seconds(s.At), s.Length.TotalMilliseconds, s.Generation)).ToList();
+        var diskStallsAt = diskStalls.Select(s => (At: Seconds(s.At), s.Length.TotalMilliseconds, Generation: -1)).ToList();
         lines.Add($"phase began {_startedAt:HH:mm:ss.fff} UTC (to match the database server's log); slow answers (over {thresholdMillis:N0} ms): {slow.Count:N0} of {_answers.Count:N0}; grain storage writes: {writes.Count:N0}"
             + $" ({writes.Sum(w => w.Millis):N0} ms in all, p99 {Distribution.Of(writes.Select(w => w.Millis)).P99:N0} ms);"
             + $" event store transactions: {transactions.Count:N0} (p99 {Distribution.Of(transactions.Select(t => t.Millis)).P99:N0} ms, longest {(transactions.Count == 0 ? 0 : transactions.Max(t => t.Millis)):N0} ms)");
@@ -112,8 +118,8 @@ internal sealed class SlowAnswerTimeline : IDisposable
 
         // A stall overlapping the episode or ending in the 100 ms before it; a write under way in it or ending in the
         // 200 ms before it.
-        List<(double At, double TotalMilliseconds, int Generation)> StallsNear(double from, double to) =>
-            stallsAt.Where(s => s.At + s.TotalMilliseconds / 1000 >= from - 0.1 && s.At <= to).ToList();
+        List<(double At, double TotalMilliseconds, int Generation)> StallsNear(double from, double to) => Near(stallsAt, from, to);
+        List<(double At, double TotalMilliseconds, int Generation)> DiskStallsNear(double from, double to) => Near(diskStallsAt, from, to);
         List<(double At, double Millis, string State)> WritesDuring(double from, double to) =>
             writes.Where(w => w.At >= from - 0.2 && w.At - w.Millis / 1000 <= to).ToList();
 
@@ -122,15 +128,17 @@ internal sealed class SlowAnswerTimeline : IDisposable
 
         var withStall = episodes.Where(e => StallsNear(e.From, e.To).Count > 0).Sum(e => e.Millis.Count);
         var withWrites = episodes.Where(e => WritesDuring(e.From, e.To).Count > 0).Sum(e => e.Millis.Count);
+        var withDiskStall = episodes.Where(e => DiskStallsNear(e.From, e.To).Count > 0).Sum(e => e.Millis.Count);
         lines.Add($"CPU over the whole phase: {CpuBetween(0, double.MaxValue)} ({TopOthers(0, double.MaxValue)}); {FaultsBetween(0, double.MaxValue)};"
             + $" in its first second {JitBetween(-1, 1)}, in all {JitBetween(-1, double.MaxValue)}");
-        lines.Add($"in {episodes.Count} episodes; slow answers in episodes with a stall of the process near: {withStall:N0}, with storage writes under way: {withWrites:N0}");
+        lines.Add($"in {episodes.Count} episodes; slow answers in episodes with a stall of the process near: {withStall:N0}, with a slow disk sync near: {withDiskStall:N0}, with storage writes under way: {withWrites:N0}");
         foreach (var (from, to, millis) in episodes.OrderByDescending(e => e.Millis.Count).Take(top).OrderBy(e => e.From))
         {
             var near = StallsNear(from, to).Select(s => $"{s.TotalMilliseconds:N0} ms at {s.At:N2} s{(s.Generation >= 0 ? $" gen{s.Generation}" : "")}");
+            var disk = DiskStallsNear(from, to).Select(s => $"{s.TotalMilliseconds:N0} ms at {s.At:N2} s");
             var during = WritesDuring(from, to);
             var commits = TransactionsDuring(from, to);
-            lines.Add($"  {from,5:N1}-{to,5:N1} s: {millis.Count,5:N0} slow, max {millis.Max(),5:N0} ms; stalls: [{string.Join(", ", near)}];"
+            lines.Add($"  {from,5:N1}-{to,5:N1} s: {millis.Count,5:N0} slow, max {millis.Max(),5:N0} ms; stalls: [{string.Join(", ", near)}]; disk syncs over 20 ms: [{string.Join(", ", disk)}];"
                 + $" storage writes under way: {during.Count} ({during.Sum(w => w.Millis):N0} ms, longest {(during.Count == 0 ? 0 : during.Max(w => w.Millis)):N0} ms"
                 + $"{string.Concat(during.GroupBy(w => w.State).OrderByDescending(g => g.Count()).Select(g => $"; {g.Count()} {g.Key}"))});"
                 + $" event store transactions under way: {commits.Count}, longest {(commits.Count == 0 ? 0 : commits.Max(t => t.Millis)):N0} ms;"
@@ -139,6 +147,11 @@ internal sealed class SlowAnswerTimeline : IDisposable
 
         return lines;
     }
+
+    /// <summary>The stalls overlapping <paramref name="from"/>..<paramref name="to"/> or ending in the 100 ms before it.</summary>
+    private static List<(double At, double TotalMilliseconds, int Generation)> Near(
+        List<(double At, double TotalMilliseconds, int Generation)> stalls, double from, double to) =>
+        stalls.Where(s => s.At + s.TotalMilliseconds / 1000 >= from - 0.1 && s.At <= to).ToList();
 
     /// <summary>The written state's type, shortened (Orleans tags its storage instruments with it).</summary>
     private static string StateOf(ReadOnlySpan<KeyValuePair<string, object?>> tags)

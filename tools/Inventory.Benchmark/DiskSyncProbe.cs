@@ -21,6 +21,7 @@ internal sealed class DiskSyncProbe : IDisposable
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Thread _thread;
     private volatile bool _stopping;
+    private volatile string? _failure;
     private int _disposed;
 
     /// <summary>Starts syncing: one sync, then a pause of <paramref name="interval"/> (none: back to back).</summary>
@@ -59,7 +60,8 @@ internal sealed class DiskSyncProbe : IDisposable
         var stalls = Stalls;
         var longest = stalls.OrderByDescending(s => s.Length).Take(3).Select(s => $"{s.Length.TotalMilliseconds:N0} ms");
         return $"{_recorder.Spread()}; syncs over {Stall.TotalMilliseconds:N0} ms: {stalls.Count} ({stalls.Count / _clock.Elapsed.TotalSeconds:N1}/s)"
-            + (stalls.Count == 0 ? "" : $", longest {string.Join(", ", longest)}");
+            + (stalls.Count == 0 ? "" : $", longest {string.Join(", ", longest)}")
+            + (_failure is { } failure ? $"; STOPPED EARLY: {failure}" : "");
     }
 
     public void Dispose()
@@ -107,6 +109,10 @@ internal sealed class DiskSyncProbe : IDisposable
                     Thread.Sleep(_interval);
                 }
             }
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            _failure = error.Message;
         }
         finally
         {

@@ -6,6 +6,8 @@
 # --open-rate N (the open loop at N/s instead of half the 64-caller rate: to compare builds or settings at one rate),
 # --projections live|idle (default live: the read side takes every movement, as in production; idle: the write path
 # alone, no live stream and no catch-up during a measurement).
+# --checkpoint-in-phase (a CHECKPOINT issued as the grains' measured open loop begins: the case of a checkpoint under way,
+# on purpose instead of by chance; the p99 row says so).
 # --allocations (diagnostics: the open loop's allocations by type, sampled by the runtime; costs a little).
 # --cpu-by-process (diagnostics: the open loop's slow-answer episodes also name the other processes that kept the
 # cores busy; reading /proc for every process 20 times a second costs this process about 20 MB/s of allocation).

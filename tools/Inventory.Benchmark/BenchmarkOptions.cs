@@ -1,6 +1,6 @@
 namespace Inventory.Benchmark;
 
-internal sealed record BenchmarkOptions(string ConnectionString, int Seconds, int Items, double Skew, int MemoryItems, int WarmUpSeconds, int Rounds, bool ProjectionsLive, double? OpenRate, bool Allocations, bool CpuByProcess)
+internal sealed record BenchmarkOptions(string ConnectionString, int Seconds, int Items, double Skew, int MemoryItems, int WarmUpSeconds, int Rounds, bool ProjectionsLive, double? OpenRate, bool Allocations, bool CpuByProcess, bool CheckpointInPhase)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -28,6 +28,7 @@ internal sealed record BenchmarkOptions(string ConnectionString, int Seconds, in
             },
             Value("--open-rate") is { } rate ? double.Parse(rate, System.Globalization.CultureInfo.InvariantCulture) : null,
             args.Contains("--allocations"),
-            args.Contains("--cpu-by-process"));
+            args.Contains("--cpu-by-process"),
+            args.Contains("--checkpoint-in-phase"));
     }
 }

@@ -13,6 +13,7 @@ using Npgsql;
 
 // Usage: dotnet run -c Release --project tools/Inventory.Benchmark -- [--seconds 10] [--items 10000] [--skew 1.0] [--memory-items 20000]
 //            [--warm-up 120 (at most, seconds)] [--rounds 3 (alternating baseline/grain rounds at 64)] [--projections live|idle] [--open-rate N]
+//            [--checkpoint-in-phase (a CHECKPOINT issued as the measured open loop begins)]
 //        dotnet run -c Release --project tools/Inventory.Benchmark -- --read-side [--rate 500] [--seconds 20] [--items 2000]
 //            [--warehouses 10] [--skew 1.0] [--sample 10] [--crash-rate 400] [--only freshness|crash]
 // Easiest: build/bench.sh [--read-side ...] (provisions a throwaway PostgreSQL and, for --read-side, builds src/Silo).
@@ -155,6 +156,7 @@ var hiccups = new HiccupMeter();
 var diskBeside = new DiskSyncProbe(Path.GetTempPath(), TimeSpan.FromMilliseconds(10));
 var timeline = new SlowAnswerTimeline(options.CpuByProcess);
 gcPhases.Start();
+var forcedCheckpoint = options.CheckpointInPhase ? ForcedCheckpoint.Start(openLoopSource) : null;
 results["open-half"] = await load.RunOpenAsync(halfRate, phase, timeline);
 var stalls = hiccups.Summarise();
 var diskDuring = diskBeside.Summarise();
@@ -170,6 +172,11 @@ Console.WriteLine($"          {openCpu}");
 Console.WriteLine($"          {stalls}");
 Console.WriteLine($"          disk beside the load, a sync of 8 KiB every 10 ms: {diskDuring}");
 Console.WriteLine($"          the server's WAL in the phase (pg_stat_wal): {walDuring}");
+if (forcedCheckpoint is not null)
+{
+    Console.WriteLine($"          {await forcedCheckpoint.DescribeAsync()}");
+}
+
 foreach (var line in timeline.Describe(hiccups.Stalls, diskBeside.Stalls))
 {
     Console.WriteLine($"          {line}");
@@ -202,7 +209,7 @@ var allRatios = string.Join(", ", rounds64.Select(r => $"{r.Grains.PerSecond / r
 Console.WriteLine($"| grain movements/s at 64 callers vs baseline rows/s at 64 writers, median of {rounds64.Count} alternating rounds ({allRatios}) | {results["grains-64"].PerSecond:N0} / {results["baseline-64"].PerSecond:N0} = {ratio:N2}x | >= 1.00x | {(ratio >= 1 ? "yes" : "NO")} |");
 Console.WriteLine($"| grain movements/s at 16 callers vs baseline rows/s at 16 writers | {results["grains-16"].PerSecond:N0} / {results["baseline-16"].PerSecond:N0} = {results["grains-16"].PerSecond / results["baseline-16"].PerSecond:N2}x | (info) | |");
 Console.WriteLine(options.OpenRate is null
-    ? $"| p99 at half the 64-caller rate ({halfRate:N0}/s) | {results["open-half"].P99Millis:N1} ms (p50 {results["open-half"].P50Millis:N1} ms) | < 50 ms | {(results["open-half"].P99Millis < 50 ? "yes" : "NO")} |"
+    ? $"| p99 at half the 64-caller rate ({halfRate:N0}/s){(options.CheckpointInPhase ? ", a checkpoint forced into the phase" : "")} | {results["open-half"].P99Millis:N1} ms (p50 {results["open-half"].P50Millis:N1} ms) | < 50 ms | {(results["open-half"].P99Millis < 50 ? "yes" : "NO")} |"
     : $"| p99 at {halfRate:N0}/s (--open-rate: not the target's rate) | {results["open-half"].P99Millis:N1} ms (p50 {results["open-half"].P50Millis:N1} ms) | (info) | |");
 Console.WriteLine($"| disk fsync latency, same run (floor under every commit) | {disk} | (info) | |");
 Console.WriteLine($"| disk beside that open loop (a sync every 10 ms) | {diskDuring} | (info) | |");

@@ -25,7 +25,7 @@ internal sealed class CpuUse
         var machine = double.NaN;
         if (_machineStart is { } start && ReadMachine() is { } end && end.Total > start.Total)
         {
-            machine = (end.Busy - start.Busy) / (end.Total - start.Total) * Environment.ProcessorCount;
+            machine = (end.Busy - start.Busy) / (end.Total - start.Total) * MachineCores;
         }
 
         var jitted = JitInfo.GetCompiledMethodCount() - _jitted;
@@ -36,11 +36,35 @@ internal sealed class CpuUse
         var last = GC.GetGCMemoryInfo(GCKind.Any);
         var ephemeral = GC.GetGCMemoryInfo(GCKind.Ephemeral);
         var background = GC.GetGCMemoryInfo(GCKind.Background);
-        return $"CPU: this process {process:N2} cores (of which JIT compiling {jitted:N0} methods {jitTime:N2}), the rest of the machine {machine - process:N2} cores, idle {Environment.ProcessorCount - machine:N2} cores; "
+        return $"CPU: this process {process:N2} cores (of which JIT compiling {jitted:N0} methods {jitTime:N2}), the rest of the machine {machine - process:N2} cores, idle {MachineCores - machine:N2} cores; "
             + $"GC ({(GCSettings.IsServerGC ? "server" : "workstation")}) paused the process {paused.TotalMilliseconds:N0} ms in {collections} gen0/1/2 collections, {allocatedPerSecond:N0} MB/s allocated; "
             + $"heap {last.HeapSizeBytes / (1024 * 1024):N0} MB after the last GC, the last gen0/1 GC promoted {ephemeral.PromotedBytes / (1024 * 1024.0):N1} MB in {ephemeral.PauseDurations[0].TotalMilliseconds:N1} ms, "
             + $"the last gen2 (background) GC #{background.Index} left {background.HeapSizeBytes / (1024 * 1024):N0} MB"
             + (_faults is { } faultsBefore && PageFaults.Read() is { } faultsAfter ? $"; page faults: {faultsAfter - faultsBefore}" : "");
+    }
+
+    /// <summary>
+    /// The machine's online cores, as <c>/proc/stat</c> counts them: the scale of its busy share. Not
+    /// <see cref="Environment.ProcessorCount"/>, which is this process's share when its affinity is narrower (a run
+    /// under <c>taskset</c>), and would turn the rest of the machine's cores negative.
+    /// </summary>
+    internal static int MachineCores { get; } = CountMachineCores();
+
+    private static int CountMachineCores()
+    {
+        try
+        {
+            var cores = File.ReadLines("/proc/stat").Count(line => line.StartsWith("cpu", StringComparison.Ordinal) && line.Length > 3 && char.IsAsciiDigit(line[3]));
+            return cores > 0 ? cores : Environment.ProcessorCount;
+        }
+        catch (IOException)
+        {
+            return Environment.ProcessorCount;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return Environment.ProcessorCount;
+        }
     }
 
     /// <summary>Busy and total jiffies of all cores (busy excludes idle and iowait).</summary>

@@ -32,7 +32,7 @@ if (args.Contains("--read-side"))
 }
 
 var options = BenchmarkOptions.Parse(args);
-Console.WriteLine($"Inventory write-side benchmark: {Environment.ProcessorCount} cores, {options.Seconds}s per phase, {options.Items:N0} items (Zipf s={options.Skew}), "
+Console.WriteLine($"Inventory write-side benchmark: {CpuUse.MachineCores} cores{(Environment.ProcessorCount < CpuUse.MachineCores ? $" (this process may use {Environment.ProcessorCount})" : "")}, {options.Seconds}s per phase, {options.Items:N0} items (Zipf s={options.Skew}), "
     + (options.ProjectionsLive ? "read side live (projections take every movement as in production)" : "read side idle (--projections idle: the write path alone)"));
 
 await using (var admin = NpgsqlDataSource.Create(options.ConnectionString))

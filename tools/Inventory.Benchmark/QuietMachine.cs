@@ -29,7 +29,7 @@ internal static class QuietMachine
                 return "quiet machine: not measurable here";
             }
 
-            var busy = (end.Busy - start.Busy) / (end.Total - start.Total) * Environment.ProcessorCount;
+            var busy = (end.Busy - start.Busy) / (end.Total - start.Total) * CpuUse.MachineCores;
             rest = Math.Max(0, busy - (Environment.CpuUsage.TotalTime - process).TotalSeconds / Window.TotalSeconds);
             if (rest < QuietCores)
             {

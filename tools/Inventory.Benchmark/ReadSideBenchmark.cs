@@ -6,7 +6,7 @@ internal static class ReadSideBenchmark
 {
     public static async Task RunAsync(ReadSideOptions options)
     {
-        Console.WriteLine($"Inventory read-side benchmark: {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+        Console.WriteLine($"Inventory read-side benchmark: {CpuUse.MachineCores} cores, load average {LoadAverage()}");
         FreshnessResult? freshness = null;
         CrashResult? crash = null;
         if (options.Freshness)

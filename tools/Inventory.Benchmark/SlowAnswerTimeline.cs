@@ -189,7 +189,7 @@ internal sealed class SlowAnswerTimeline : IDisposable
 
         var (first, last) = (samples[0], samples[^1]);
         var wall = Seconds(last.At) - Seconds(first.At);
-        var machine = (last.MachineBusy - first.MachineBusy) / (last.MachineTotal - first.MachineTotal) * Environment.ProcessorCount;
+        var machine = (last.MachineBusy - first.MachineBusy) / (last.MachineTotal - first.MachineTotal) * CpuUse.MachineCores;
         var process = (last.ProcessSeconds - first.ProcessSeconds) / wall;
         return $"this process {process:N2} cores, the rest {machine - process:N2}";
     }

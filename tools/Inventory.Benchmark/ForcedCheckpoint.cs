@@ -38,7 +38,7 @@ internal sealed class ForcedCheckpoint
         }
         catch (NpgsqlException e)
         {
-            return $"a CHECKPOINT forced into the phase (--checkpoint-in-phase) FAILED, the phase had none of its own: {e.Message}";
+            return $"a CHECKPOINT forced into the phase (--checkpoint-in-phase) FAILED, so none was forced: {e.Message}";
         }
     }
 }

@@ -18,6 +18,14 @@ public sealed class InventorySiloOptions
     /// <summary>Client-to-silo port. Give each silo on one host its own.</summary>
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>HTTP port of the silo's management endpoints (<c>/health/live</c>, <c>/health/ready</c>) for an
+    /// orchestrator's probes. Give each silo on one host its own.</summary>
+    public int ManagementPort { get; set; } = 8081;
+
+    /// <summary>The address the management endpoints listen on: loopback by default; <c>0.0.0.0</c> in a container whose
+    /// orchestrator probes it from outside.</summary>
+    public string ManagementAddress { get; set; } = "127.0.0.1";
+
     /// <summary>The address other silos and clients reach this silo at (PostgreSQL mode; the embedded mode is
     /// always loopback). The default suits several silos on one host.</summary>
     public string AdvertisedIPAddress { get; set; } = "127.0.0.1";

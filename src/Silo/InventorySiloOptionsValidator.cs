@@ -30,14 +30,24 @@ public sealed class InventorySiloOptionsValidator : IValidateOptions<InventorySi
             errors.Add($"Inventory:GatewayPort must be a TCP port (1-65535), not {options.GatewayPort}.");
         }
 
-        if (options.SiloPort == options.GatewayPort)
+        if (options.ManagementPort is < 1 or > 65535)
         {
-            errors.Add($"Inventory:SiloPort and Inventory:GatewayPort must differ (both are {options.SiloPort}).");
+            errors.Add($"Inventory:ManagementPort must be a TCP port (1-65535), not {options.ManagementPort}.");
+        }
+
+        if (new[] { options.SiloPort, options.GatewayPort, options.ManagementPort }.Distinct().Count() < 3)
+        {
+            errors.Add($"Inventory:SiloPort, Inventory:GatewayPort and Inventory:ManagementPort must differ ({options.SiloPort}, {options.GatewayPort}, {options.ManagementPort}).");
         }
 
         if (!IPAddress.TryParse(options.AdvertisedIPAddress, out _))
         {
             errors.Add($"Inventory:AdvertisedIPAddress must be an IP address, not '{options.AdvertisedIPAddress}'.");
+        }
+
+        if (!IPAddress.TryParse(options.ManagementAddress, out _))
+        {
+            errors.Add($"Inventory:ManagementAddress must be an IP address, not '{options.ManagementAddress}'.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

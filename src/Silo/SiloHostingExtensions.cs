@@ -14,7 +14,8 @@ public static partial class SiloHostingExtensions
     /// <summary>The connection string name (<c>ConnectionStrings:Inventory</c>, env <c>ConnectionStrings__Inventory</c>).</summary>
     public const string ConnectionStringName = "Inventory";
 
-    public static HostApplicationBuilder AddInventorySilo(this HostApplicationBuilder builder)
+    public static TBuilder AddInventorySilo<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<InventorySiloOptions>().BindConfiguration(InventorySiloOptions.Section).ValidateOnStart();

@@ -33,7 +33,7 @@ public sealed class AdminAndHealthTests(ApiFixture fixture)
     }
 
     [Fact]
-    public async Task GivenReachableCluster_WhenProbingReadiness_Then200WithClusterCheck()
+    public async Task GivenReachableClusterAndStorage_WhenProbingReadiness_Then200WithBothChecks()
     {
         var response = await fixture.Client(null).GetAsync("/health/ready");
 
@@ -41,7 +41,7 @@ public sealed class AdminAndHealthTests(ApiFixture fixture)
         var body = await response.ReadObjectAsync();
         Assert.Equal("ready", (string?)body["status"]);
         Assert.Equal("Healthy", (string?)body["checks"]!["cluster"]!["status"]);
-        Assert.Null(body["checks"]!["postgres"]);
+        Assert.Equal("Healthy", (string?)body["checks"]!["storage"]!["status"]);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Inventory.StockItems;
 using Inventory.Testing;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
+using Orleans.Serialization;
 using static Inventory.Api.Tests.Http;
 
 namespace Inventory.Api.Tests;
@@ -114,5 +115,20 @@ public sealed class UnavailableTests(ApiFixture fixture)
         Assert.Equal(ProblemCodes.StorageUnavailable, UnavailableExceptions.Classify(new AggregateException(new StorageUnavailableException())));
         Assert.Equal(ProblemCodes.ClusterUnavailable, UnavailableExceptions.Classify(new OrleansException("x", new IOException())));
         Assert.Null(UnavailableExceptions.Classify(new InvalidOperationException()));
+    }
+
+    [Fact]
+    public void GivenDatabaseExceptionOfATypeTheApiDoesNotKnow_WhenClassified_ThenStorageUnavailable()
+    {
+        Assert.Equal(ProblemCodes.StorageUnavailable, UnavailableExceptions.Classify(
+            new CodecNotFoundException("Could not find a codec for type Npgsql.PostgresException.")));
+        Assert.Null(UnavailableExceptions.Classify(new CodecNotFoundException("Could not find a codec for type Inventory.SomethingElse.")));
+    }
+
+    [Fact]
+    public void GivenACallThatTimedOut_WhenClassified_ThenClusterUnavailable()
+    {
+        Assert.Equal(ProblemCodes.ClusterUnavailable, UnavailableExceptions.Classify(new TimeoutException()));
+        Assert.Equal(ProblemCodes.ClusterUnavailable, UnavailableExceptions.Classify(new TaskCanceledException()));
     }
 }

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 
 namespace Inventory.Api.Endpoints;
 
-/// <summary><c>/health/live</c> (the process answers) and <c>/health/ready</c> (cluster and, when configured,
-/// PostgreSQL reachable); no key needed.</summary>
+/// <summary><c>/health/live</c> (the process answers) and <c>/health/ready</c> (the cluster answers and its silo reaches
+/// the storage); no key needed.</summary>
 public static class HealthEndpoints
 {
     public const string ReadyTag = "ready";

@@ -7,7 +7,6 @@ using Inventory.Api.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Scalar.AspNetCore;
 
 namespace Inventory.Api.Hosting;
@@ -48,12 +47,9 @@ public static class ApiHostingExtensions
         services.AddAuthorizationBuilder().AddInventoryPolicies();
         services.AddInventoryRateLimiting();
 
-        var health = services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [HealthEndpoints.ReadyTag]);
-        if (mode == ApiMode.Postgres)
-        {
-            services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString!));
-            health.AddCheck<PostgresHealthCheck>("postgres", tags: [HealthEndpoints.ReadyTag]);
-        }
+        services.AddHealthChecks()
+            .AddCheck<ClusterHealthCheck>("cluster", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LiveConnectionLimiter>();

@@ -1,4 +1,6 @@
 using Inventory.EventStore;
+using Inventory.Faults;
+using Inventory.Health;
 using Inventory.StockItems;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,6 +18,7 @@ public static class InventoryGrainsExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddCustomStorageBasedLogConsistencyProvider(ProviderNames.EventStore);
+        builder.AddIncomingGrainCallFilter<GrainBoundaryFilter>();
         builder.Services.AddOptions<StockItemOptions>()
             .BindConfiguration(StockItemOptions.Section)
             .Validate(o => o.IsValid, $"{StockItemOptions.Section}: SnapshotInterval and MaxHistoryPage must be at least 1, CommitTimeout positive, MaxConflictRetries not negative.")
@@ -24,6 +27,7 @@ public static class InventoryGrainsExtensions
         builder.Services.TryAddSingleton<IEventStore, InMemoryEventStore>();
         builder.Services.TryAddSingleton(EventLogOfEventStore);
         builder.Services.TryAddSingleton<IDeadLetterStore, InMemoryDeadLetterStore>();
+        builder.Services.TryAddSingleton<IStorageProbe, InMemoryStorageProbe>();
         builder.Services.AddMetrics();
         builder.Services.TryAddSingleton<InventoryMetrics>();
         builder.AddInventoryProjections();

@@ -1,5 +1,6 @@
 using Inventory.EventStore;
 using Inventory.EventStore.Postgres;
+using Inventory.Health;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -40,6 +41,8 @@ public static class PostgresEventStoreExtensions
         services.TryAddSingleton<PostgresDeadLetterStore>();
         services.RemoveAll<IDeadLetterStore>();
         services.AddSingleton<IDeadLetterStore>(provider => provider.GetRequiredService<PostgresDeadLetterStore>());
+        services.RemoveAll<IStorageProbe>();
+        services.AddSingleton<IStorageProbe, PostgresStorageProbe>();
         return services;
     }
 }

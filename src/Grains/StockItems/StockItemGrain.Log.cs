@@ -19,6 +19,12 @@ public sealed partial class StockItemGrain
     [LoggerMessage(Level = LogLevel.Error, Message = "Append of {Count} event(s) to {StreamId} at expected v{ExpectedVersion} failed; outcome unknown")]
     private static partial void LogAppendFailed(ILogger logger, Exception exception, string streamId, int expectedVersion, int count);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Count} movement(s) of {StreamId} at v{Version} failed; answered storage-unavailable")]
+    private static partial void LogRoundFailed(ILogger logger, Exception exception, string streamId, int version, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not re-read {StreamId} (at v{Version}) in time after a lost race")]
+    private static partial void LogRefreshFailed(ILogger logger, Exception exception, string streamId, int version);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event store issue for {StreamId}: {Issue}")]
     private static partial void LogConnectionIssue(ILogger logger, string streamId, string issue);
 

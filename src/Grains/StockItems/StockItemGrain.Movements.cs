@@ -42,8 +42,14 @@ public sealed partial class StockItemGrain
                 }
                 catch (Exception ex)
                 {
+                    // The callers get the project's own exception, never the cause (logged here or where it was thrown).
+                    if (ex is not StorageUnavailableException)
+                    {
+                        LogRoundFailed(logger, ex, _stream.StreamId, Version, round.Count);
+                    }
+
                     var error = ex as StorageUnavailableException
-                        ?? new StorageUnavailableException($"Movements of {_stream.StreamId} failed; retry them with the same movement ids.", ex);
+                        ?? new StorageUnavailableException($"Movements of {_stream.StreamId} failed; retry them with the same movement ids.");
                     round.ForEach(p => p.Fail(error));
                 }
             }
@@ -79,7 +85,7 @@ public sealed partial class StockItemGrain
                     // history and decide the others again without it.
                     var duplicate = accepted.First(a => a.Pending.Command.MovementId == appended.DuplicateMovementId).Pending;
                     metrics.MovementDecided("duplicate");
-                    duplicate.Complete(await _stream.FindMovementAsync(duplicate.Command)
+                    duplicate.Complete(await FindEarlierAsync(duplicate.Command)
                         ?? throw new InvalidOperationException($"The event store reported movement {duplicate.Command.MovementId} as a duplicate but cannot find it."));
                     round.Remove(duplicate);
                     break;
@@ -152,7 +158,7 @@ public sealed partial class StockItemGrain
             LogAppendFailed(logger, ex, _stream.StreamId, Version, accepted.Count);
             DeactivateOnIdle();
             throw new StorageUnavailableException(
-                $"The event store did not confirm {accepted.Count} movement(s) of {_stream.StreamId}; retry them with the same movement ids.", ex);
+                $"The event store did not confirm {accepted.Count} movement(s) of {_stream.StreamId}; retry them with the same movement ids.");
         }
     }
 
@@ -198,10 +204,17 @@ public sealed partial class StockItemGrain
     {
         foreach (var (pending, rejection) in rejected)
         {
-            var earlier = await _stream.FindMovementAsync(pending.Command);
+            var earlier = await FindEarlierAsync(pending.Command);
             metrics.MovementDecided(earlier is null ? "rejected" : "duplicate");
             pending.Complete(earlier ?? MovementResult.Rejected(pending.Command.MovementId, rejection));
         }
+    }
+
+    /// <summary>The answer given to an earlier delivery of the command's movement id, or null; bounded by the commit timeout.</summary>
+    private async Task<MovementResult?> FindEarlierAsync(StockCommand command)
+    {
+        using var timeout = new CancellationTokenSource(_options.CommitTimeout, time);
+        return await _stream.FindMovementAsync(command, timeout.Token);
     }
 
     /// <summary>Re-reads the stream, bounded by the commit timeout (the provider itself would retry a failing read forever).</summary>
@@ -213,8 +226,9 @@ public sealed partial class StockItemGrain
         }
         catch (TimeoutException ex)
         {
+            LogRefreshFailed(logger, ex, _stream.StreamId, Version);
             DeactivateOnIdle();
-            throw new StorageUnavailableException($"Could not re-read {_stream.StreamId} to decide its movements again; retry them.", ex);
+            throw new StorageUnavailableException($"Could not re-read {_stream.StreamId} to decide its movements again; retry them.");
         }
     }
 

@@ -50,7 +50,9 @@ public sealed partial class StockItemGrain(
             }
 
             OpenLiveStream(itemKey);
-            _preloaded = await _stream.LoadAsync(cancellationToken: cancellationToken);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_options.CommitTimeout);
+            _preloaded = await _stream.LoadAsync(cancellationToken: timeout.Token);
         }
         catch (Exception ex)
         {
@@ -58,13 +60,14 @@ public sealed partial class StockItemGrain(
             // failing read forever (blocking the teardown and the caller's answer): give it an empty view instead.
             // Nothing is ever decided on it: the activation is discarded.
             _preloaded = new LoadedStockItem(StockItem.Empty, 0, 0);
-            if (ex is ArgumentException or OperationCanceledException)
+            if (ex is ArgumentException || cancellationToken.IsCancellationRequested)
             {
                 throw;
             }
 
+            // Logged here with the stream id; the caller gets the project's own exception, never the driver's (ADR 0001).
             LogLoadFailed(logger, ex, key);
-            throw new StorageUnavailableException($"Could not load stock item {key} from the event store.", ex);
+            throw new StorageUnavailableException($"Could not load stock item {key} from the event store; retry.");
         }
 
         await base.OnActivateAsync(cancellationToken);
@@ -79,18 +82,23 @@ public sealed partial class StockItemGrain(
             return null;
         }
 
-        var loaded = await _stream.LoadAsync(version);
+        using var timeout = new CancellationTokenSource(_options.CommitTimeout, time);
+        var loaded = await _stream.LoadAsync(version, timeout.Token);
         return ToDetails(loaded.Item, loaded.Version);
     }
 
     public async Task<StockItemDetails?> GetDetailsAsOfAsync(DateTimeOffset asOf)
     {
-        var version = await _stream.GetVersionAtAsync(asOf);
+        using var timeout = new CancellationTokenSource(_options.CommitTimeout, time);
+        var version = await _stream.GetVersionAtAsync(asOf, timeout.Token);
         return await GetDetailsAtVersionAsync(version);
     }
 
-    public Task<HistoryPage> GetHistoryAsync(int afterVersion, int limit) =>
-        _stream.ReadHistoryAsync(afterVersion, Math.Clamp(limit, 1, _options.MaxHistoryPage));
+    public async Task<HistoryPage> GetHistoryAsync(int afterVersion, int limit)
+    {
+        using var timeout = new CancellationTokenSource(_options.CommitTimeout, time);
+        return await _stream.ReadHistoryAsync(afterVersion, Math.Clamp(limit, 1, _options.MaxHistoryPage), timeout.Token);
+    }
 
     async Task<KeyValuePair<int, StockItemView>> ICustomStorageInterface<StockItemView, StockItemEvent>.ReadStateFromStorage()
     {

@@ -9,7 +9,8 @@ public sealed class StockItemOptions
     public int SnapshotInterval { get; set; } = 500;
 
     /// <summary>How long a movement waits for the event store to confirm its event before the caller is told
-    /// the store is unavailable (the movement may then be retried with the same id).</summary>
+    /// the store is unavailable (the movement may then be retried with the same id); also bounds each of the item's
+    /// reads of the store (activation, history, past states).</summary>
     public TimeSpan CommitTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How many times a movement is decided again after losing a race for the stream's next version.</summary>

@@ -157,7 +157,7 @@ internal static class CrashBenchmark
             {
                 var log = Path.Combine(Path.GetTempPath(), $"inventory-bench-{silo.Name}.log");
                 await File.WriteAllTextAsync(log, silo.Output);
-                Console.WriteLine($"{silo.Name}'s last {SiloProcess.MaxOutputLines} lines of output: {log}");
+                Console.WriteLine($"{silo.Name}'s last {DotnetProcess.MaxOutputLines} lines of output: {log}");
             }
 
             AppDomain.CurrentDomain.ProcessExit -= KillAll;

@@ -32,6 +32,9 @@ public static partial class OrleansClientExtensions
                 client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId);
             }
 
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout);
+            client.AddOutgoingGrainCallFilter<RetrySafeCallFilter>();
+
             // The silo may start after the API (build/run.sh starts both at once): keep trying. Requests meanwhile
             // get 503 and /health/ready says not ready.
             client.UseConnectionRetryFilter(async (exception, cancellationToken) =>

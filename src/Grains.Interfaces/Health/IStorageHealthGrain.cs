@@ -2,6 +2,7 @@ namespace Inventory.Health;
 
 /// <summary>Asks a silo whether it reaches its storage (PostgreSQL, or the in-memory store). The API's readiness asks
 /// the cluster through it instead of opening a database connection of its own.</summary>
+[RetrySafe]
 [Alias("inventory.IStorageHealthGrain")]
 public interface IStorageHealthGrain : IGrainWithIntegerKey
 {

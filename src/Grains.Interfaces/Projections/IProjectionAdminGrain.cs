@@ -6,6 +6,7 @@ namespace Inventory.Projections;
 [Alias("inventory.projection-admin")]
 public interface IProjectionAdminGrain : IGrainWithIntegerKey
 {
+    [RetrySafe]
     [Alias("statuses")]
     Task<IReadOnlyList<ProjectionStatus>> GetStatusesAsync();
 
@@ -13,6 +14,7 @@ public interface IProjectionAdminGrain : IGrainWithIntegerKey
     [Alias("rebuild")]
     Task<ProjectionStatus?> RebuildAsync(string projection);
 
+    [RetrySafe]
     [Alias("dead-letters")]
     Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(string? projection, bool openOnly, long afterId, int limit);
 

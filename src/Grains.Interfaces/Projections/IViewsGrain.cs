@@ -4,6 +4,7 @@ namespace Inventory.Projections;
 /// The read facade the API uses: routes each view read to the active generation of its projection. A read with a
 /// <c>minPosition</c> waits (bounded) until the view includes the movement at that position of that item.
 /// </summary>
+[RetrySafe]
 [Alias("inventory.views")]
 public interface IViewsGrain : IGrainWithIntegerKey
 {

@@ -4,6 +4,7 @@ namespace Inventory.StockItems;
 /// One SKU at one warehouse, keyed <c>"{warehouseId}/{sku}"</c> (see <see cref="StockItemKey"/>).
 /// The grain interface is the command bus: a movement goes in, a <see cref="MovementResult"/> comes out.
 /// </summary>
+[RetrySafe]
 [Alias("inventory.IStockItemGrain")]
 public interface IStockItemGrain : IGrainWithStringKey
 {

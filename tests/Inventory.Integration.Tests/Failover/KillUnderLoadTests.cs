@@ -3,7 +3,6 @@ using System.Diagnostics;
 using Inventory.EventStore;
 using Inventory.Integration.Tests.Infrastructure;
 using Inventory.StockItems;
-using Npgsql;
 using Xunit.Abstractions;
 
 namespace Inventory.Integration.Tests.Failover;
@@ -75,7 +74,7 @@ public sealed class KillUnderLoadTests(TestDatabase database, ITestOutputHelper 
         }, SettleBound, "every movement is acknowledged after retries");
 
         Assert.True(acknowledged.Count > beforeKill, "Nothing was acknowledged after the kill.");
-        var stored = await ReadStoredAsync(keys);
+        var stored = await Ledger.ReadAsync(database.ConnectionString, "wh-kill/");
         Assert.Equal(stored.Count, stored.Select(e => (e.StreamId, e.MovementId)).Distinct().Count());
         Assert.Equal(acknowledged.Keys.Order(), stored.Select(e => e.MovementId).Order());
         foreach (var e in stored)
@@ -117,22 +116,5 @@ public sealed class KillUnderLoadTests(TestDatabase database, ITestOutputHelper 
         {
             return false;
         }
-    }
-
-    private async Task<List<StoredEvent>> ReadStoredAsync(string[] keys)
-    {
-        await using var dataSource = database.CreateDataSource();
-        await using var command = dataSource.CreateCommand(
-            "SELECT stream_id, version, global_position, event_id, movement_id, type, schema_version, data::text, metadata::text, recorded_at FROM events WHERE stream_id = ANY($1)");
-        command.Parameters.Add(new NpgsqlParameter { Value = keys });
-        await using var reader = await command.ExecuteReaderAsync();
-        var events = new List<StoredEvent>();
-        while (await reader.ReadAsync())
-        {
-            events.Add(new StoredEvent(reader.GetString(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetGuid(3), reader.GetGuid(4),
-                reader.GetString(5), reader.GetInt32(6), reader.GetString(7), reader.GetString(8), reader.GetFieldValue<DateTimeOffset>(9)));
-        }
-
-        return events;
     }
 }

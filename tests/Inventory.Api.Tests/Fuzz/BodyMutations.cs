@@ -42,7 +42,7 @@ internal static class BodyMutations
                 members.Add(KeyValuePair.Create(member, NastyValues.Member(random)));
                 return $"{path}.{member} repeated";
             case 3:
-                var renamed = random.Chance(0.5) ? member.ToUpperInvariant() : char.ToUpperInvariant(member[0]) + member[1..];
+                var renamed = member.Length == 0 ? "_" : random.Chance(0.5) ? member.ToUpperInvariant() : char.ToUpperInvariant(member[0]) + member[1..];
                 members[index] = KeyValuePair.Create(renamed, members[index].Value);
                 return $"{path}.{member} renamed '{renamed}'";
             case 4:

@@ -15,6 +15,7 @@ internal sealed class FuzzRunner(HttpClient client, IEventLog log, FuzzSettings 
 
     private readonly FuzzRandom _random = new(settings.Seed);
     private readonly List<string> _failures = [];
+    private readonly Dictionary<string, int> _kinds = new(StringComparer.Ordinal);
     private readonly Dictionary<FuzzOperation, IReadOnlyList<FuzzKey>> _allowed = [];
     private int _index;
 
@@ -25,8 +26,8 @@ internal sealed class FuzzRunner(HttpClient client, IEventLog log, FuzzSettings 
 
     public int FailureCount { get; private set; }
 
-    public string Failures => string.Join(Environment.NewLine, _failures)
-        + (FailureCount > _failures.Count ? $"{Environment.NewLine}... and {FailureCount - _failures.Count} more" : "");
+    public string Failures => string.Join(Environment.NewLine, _failures) + Environment.NewLine + "Failures by kind:" + Environment.NewLine
+        + string.Join(Environment.NewLine, _kinds.Select(k => $"  {k.Value} x {k.Key}"));
 
     public async Task RunAsync()
     {
@@ -121,10 +122,14 @@ internal sealed class FuzzRunner(HttpClient client, IEventLog log, FuzzSettings 
         return string.Join(", ", events);
     }
 
-    private void Fail(FuzzRequest request, FuzzResponse? response, IEnumerable<string> violations)
+    /// <summary>Keeps the failure for the report: at most three of a kind (operation and broken promises), so that a
+    /// frequent one does not hide a rarer one.</summary>
+    private void Fail(FuzzRequest request, FuzzResponse? response, List<string> violations)
     {
         FailureCount++;
-        if (_failures.Count < MaxReportedFailures)
+        var kind = request.Operation.Name + ": " + string.Join("; ", violations.Select(v => string.Concat(v.Split(':')[0].Where(c => !char.IsAsciiDigit(c)))));
+        _kinds[kind] = _kinds.GetValueOrDefault(kind) + 1;
+        if (_failures.Count < MaxReportedFailures && _kinds[kind] <= 3)
         {
             _failures.Add(new StringBuilder()
                 .Append(request.Describe())

@@ -7,7 +7,7 @@ namespace Inventory.Api.Tests.Fuzz;
 /// Sends a run's requests one after the other and checks each answer (<see cref="ResponseChecks"/>) and the event
 /// log around it: its head must not move across a request that was not answered 2xx, nor across any GET.
 /// First it probes each operation with each role's key to learn which keys it takes; then it deals the operations
-/// like cards from a shuffled deck (operations with a body three times), until the run's budget is spent.
+/// like cards from a shuffled deck (operations with a body three times) until the budget, probes included, is spent.
 /// </summary>
 internal sealed class FuzzRunner(HttpClient client, IEventLog log, FuzzSettings settings, IReadOnlyList<FuzzOperation> operations)
 {
@@ -77,7 +77,7 @@ internal sealed class FuzzRunner(HttpClient client, IEventLog log, FuzzSettings 
             }
             else
             {
-                violations.Add($"the log's head moved from {before} to {after}: {await WrittenAsync(before, after)}");
+                violations.Add($"the event log's head moved: from {before} to {after}, {await WrittenAsync(before, after)}");
             }
         }
 
@@ -127,7 +127,7 @@ internal sealed class FuzzRunner(HttpClient client, IEventLog log, FuzzSettings 
     private void Fail(FuzzRequest request, FuzzResponse? response, List<string> violations)
     {
         FailureCount++;
-        var kind = request.Operation.Name + ": " + string.Join("; ", violations.Select(v => string.Concat(v.Split(':')[0].Where(c => !char.IsAsciiDigit(c)))));
+        var kind = request.Operation.Name + ": " + string.Join("; ", violations.Select(v => v.Split(':')[0]));
         _kinds[kind] = _kinds.GetValueOrDefault(kind) + 1;
         if (_failures.Count < MaxReportedFailures && _kinds[kind] <= 3)
         {

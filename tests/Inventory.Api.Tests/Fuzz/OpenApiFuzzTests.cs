@@ -15,7 +15,7 @@ public sealed class OpenApiFuzzTests(ApiFixture fixture, ITestOutputHelper outpu
     public async Task GivenTheOpenApiDocument_WhenEveryOperationIsFuzzed_ThenNo5xxEveryRefusalIsAProblemAndNoRefusalWrites()
     {
         var settings = FuzzSettings.FromEnvironment();
-        output.WriteLine($"Seed {settings.Seed} (replay with {FuzzSettings.SeedVariable}={settings.Seed}); {settings.Requests} requests after the probes.");
+        output.WriteLine($"Seed {settings.Seed} (replay with {FuzzSettings.SeedVariable}={settings.Seed}); {settings.Requests} requests, the key probes included.");
         await using var host = FuzzHost.Create(fixture);
         using var client = host.CreateClient();
         var operations = OpenApiOperations.Read(await client.GetStringAsync("/openapi/v1.json"));

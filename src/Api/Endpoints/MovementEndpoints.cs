@@ -66,6 +66,13 @@ public static partial class MovementEndpoints
         }
 
         var movements = body.Value!.Movements;
+
+        // The serializer's nullable checks cover members, not list items: a null item is a wrongly typed movement.
+        if (movements.Select((m, i) => m is null ? i : -1).FirstOrDefault(i => i >= 0, -1) is var nullAt and >= 0)
+        {
+            return JsonBodyReader.InvalidJson($"The body is not valid JSON for this request at $.movements[{nullAt}]: each movement must be an object, not null.");
+        }
+
         if (movements.Count is 0 or > MaxBatchSize)
         {
             return ApiProblems.Result(ApiProblems.Validation(new Dictionary<string, string[]>

@@ -13,14 +13,16 @@ public static class ReadYourWrites
 {
     public const string Header = "X-Min-Position-Reached";
 
-    public static async Task WaitAsync(long? minPosition, IViewsGrain views, HttpResponse response, TimeSpan timeout)
+    /// <summary><paramref name="listed"/>: the read lists warehouses and SKUs (the overview), so it also waits until
+    /// they are listed.</summary>
+    public static async Task WaitAsync(long? minPosition, IViewsGrain views, HttpResponse response, TimeSpan timeout, bool listed = false)
     {
         if (minPosition is not { } position)
         {
             return;
         }
 
-        var reached = await views.WaitForPositionAsync(position, timeout);
+        var reached = listed ? await views.WaitForListedPositionAsync(position, timeout) : await views.WaitForPositionAsync(position, timeout);
         response.Headers[Header] = reached ? "true" : "false";
     }
 }

@@ -98,13 +98,14 @@ public static class ViewEndpoints
     private static async Task<Results<Ok<OverviewResponse>, ProblemHttpResult>> GetOverviewAsync(
         string? minPosition, IGrainFactory grains, IOptions<InventoryApiOptions> options, HttpResponse response)
     {
-        var (views, problem) = await PrepareAsync(null, null, minPosition, grains, options, response);
+        var (views, problem) = await PrepareAsync(null, null, minPosition, grains, options, response, listed: true);
         return problem ?? (Results<Ok<OverviewResponse>, ProblemHttpResult>)TypedResults.Ok(ViewMapping.ToResponse(await views!.GetOverviewAsync()));
     }
 
     /// <summary>Checks the id (when given) and minPosition, then waits for minPosition: the views grain, or the 400 problem.</summary>
     private static async Task<(IViewsGrain? Views, ProblemHttpResult? Problem)> PrepareAsync(
-        string? id, string? idField, string? minPosition, IGrainFactory grains, IOptions<InventoryApiOptions> options, HttpResponse response)
+        string? id, string? idField, string? minPosition, IGrainFactory grains, IOptions<InventoryApiOptions> options, HttpResponse response,
+        bool listed = false)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (idField is not null)
@@ -119,7 +120,7 @@ public static class ViewEndpoints
         }
 
         var views = grains.GetGrain<IViewsGrain>(0);
-        await ReadYourWrites.WaitAsync(position, views, response, options.Value.MinPositionTimeout);
+        await ReadYourWrites.WaitAsync(position, views, response, options.Value.MinPositionTimeout, listed);
         return (views, null);
     }
 }

@@ -32,4 +32,9 @@ public interface IViewsGrain : IGrainWithIntegerKey
     /// <c>position</c>); false when the time ran out or no event has that position.</summary>
     [Alias("wait-for-position")]
     Task<bool> WaitForPositionAsync(long position, TimeSpan timeout);
+
+    /// <summary>Like <see cref="WaitForPositionAsync"/>, and also until the overview lists the event's warehouse and SKU
+    /// (the projections' coordinators learn of a new warehouse or SKU bucket from their catch-up, after the live views).</summary>
+    [Alias("wait-for-listed-position")]
+    Task<bool> WaitForListedPositionAsync(long position, TimeSpan timeout);
 }

@@ -73,6 +73,31 @@ public sealed class ViewsGrain(IEventLog log, GenerationDirectory directory, Tim
         return stored is not null && await WaitForAsync(stored.StreamId, position, timeout);
     }
 
+    public async Task<bool> WaitForListedPositionAsync(long position, TimeSpan timeout)
+    {
+        var deadline = time.GetUtcNow() + timeout;
+        var stored = await log.ReadAtAsync(position);
+        if (stored is null || !await WaitForAsync(stored.StreamId, position, timeout))
+        {
+            return false;
+        }
+
+        var warehouse = StandardProjections.WarehouseOf(stored.StreamId);
+        var bucket = StandardProjections.SkuBucketOf(StandardProjections.SkuOf(stored.StreamId));
+        while (!(await Coordinator(StandardProjections.Warehouses).GetPartitionsAsync()).Contains(warehouse)
+            || !(await Coordinator(StandardProjections.Skus).GetPartitionsAsync()).Contains(bucket))
+        {
+            if (time.GetUtcNow() >= deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(PollInterval, time);
+        }
+
+        return true;
+    }
+
     private async Task<IWarehouseViewGrain> WarehouseAsync(string warehouseId)
     {
         var definition = StandardProjections.Warehouses;

@@ -10,6 +10,18 @@ namespace Inventory.Grains.Tests.Projections;
 public sealed class ProjectionGrainTests(ProjectionClusterFixture fixture)
 {
     [Fact]
+    public async Task GivenAMovementInANewWarehouse_WhenWaitingForItsListedPosition_ThenTheOverviewListsTheWarehouseAtOnce()
+    {
+        var warehouse = ProjectionClusterFixture.NewWarehouse();
+        var moved = await fixture.Item(warehouse, "pears").ExecuteAsync(Commands.Receive(4));
+
+        Assert.True(await fixture.Views.WaitForListedPositionAsync(moved.Position, TimeSpan.FromSeconds(10)));
+        var listed = Assert.Single((await fixture.Views.GetOverviewAsync()).ByWarehouse, w => w.WarehouseId == warehouse);
+        Assert.Equal(4, listed.Totals.OnHand);
+        Assert.False(await fixture.Views.WaitForListedPositionAsync(long.MaxValue, TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
     public async Task GivenMovements_WhenApplied_ThenEveryViewShowsThem()
     {
         var warehouse = ProjectionClusterFixture.NewWarehouse();

@@ -38,6 +38,7 @@ public static class PostgresSiloExtensions
             endpoint.SiloPort = options.SiloPort;
             endpoint.GatewayPort = options.GatewayPort;
         });
+        silo.Configure<ClusterMembershipOptions>(FailureDetection.Configure);
         silo.UseAdoNetClustering(clustering => clustering.Configure<NpgsqlDataSource>((o, dataSource) =>
         {
             o.Invariant = Invariant;

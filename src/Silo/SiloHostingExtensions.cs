@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 
 namespace Inventory.Silo;
 
@@ -46,6 +47,9 @@ public static partial class SiloHostingExtensions
                 silo.UseInventoryEmbedded(options);
             }
         });
+
+        // After the defaults above, so that configuration has the last word.
+        builder.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection(FailureDetection.Section));
 
         return builder;
     }

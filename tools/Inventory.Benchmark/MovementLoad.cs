@@ -53,7 +53,7 @@ internal sealed class MovementLoad(IGrainFactory grains, string[] keys, ZipfSamp
                 recorder.Rejected();
             }
         }
-        catch (Exception ex) when (ex is StorageUnavailableException or TimeoutException)
+        catch (Exception ex) when (ex is StorageUnavailableException or TimeoutException or OrleansException)
         {
             recorder.Error();
         }

@@ -11,7 +11,7 @@ public sealed class StockItemOptions
     /// <summary>How long a movement waits for the event store to confirm its event before the caller is told
     /// the store is unavailable (the movement may then be retried with the same id); also bounds each of the item's
     /// reads of the store (activation, history, past states).</summary>
-    public TimeSpan CommitTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan CommitTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How many times a movement is decided again after losing a race for the stream's next version.</summary>
     public int MaxConflictRetries { get; set; } = 5;

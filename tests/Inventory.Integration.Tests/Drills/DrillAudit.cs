@@ -17,7 +17,7 @@ public static class DrillAudit
 {
     public static readonly TimeSpan ViewsBound = TimeSpan.FromSeconds(5);
 
-    public static async Task<DrillReport> VerifyAsync(string drill, DrillSystem system, ScannerFleet fleet, string warehouseId, bool allowNoAnswer)
+    public static async Task<DrillReport> VerifyAsync(string drill, DrillSystem system, ScannerFleet fleet, string warehouseId, bool allowNoAnswer, TimeSpan faultOver)
     {
         var answers = fleet.Answers.ToList();
         var byStatus = answers.GroupBy(a => a.Status == Answer.NoAnswer ? "no answer" : $"{a.Status} {a.Code}".TrimEnd())
@@ -63,7 +63,9 @@ public static class DrillAudit
         await Wait.UntilAsync(async () => Same(folded, await ViewAsync(system, warehouseId)), ViewsBound, "the warehouse view equals the items' folded states");
         var retries = answers.Where(a => a.IsRetry).ToList();
         return new DrillReport(drill, answers.Count, byStatus, fleet.Acknowledged.Count, lost, duplicates,
-            retries.Count == 0 ? null : retries.Max(a => a.At) - retries.Min(a => a.At), answers.Max(a => a.Latency), converged.Elapsed);
+            retries.Count == 0 ? null : retries.Max(a => a.At) - retries.Min(a => a.At - a.Latency),
+            retries.Count == 0 ? TimeSpan.Zero : TimeSpan.FromTicks(Math.Max(0, (retries.Max(a => a.At) - faultOver).Ticks)),
+            answers.Max(a => a.Latency), converged.Elapsed);
     }
 
     private static async Task<Dictionary<string, (int Version, long OnHand, long Reserved)>> ViewAsync(DrillSystem system, string warehouseId)

@@ -12,6 +12,7 @@ public sealed record DrillReport(
     int AcknowledgedButLost,
     int Duplicates,
     TimeSpan? Disruption,
+    TimeSpan RecoveredAfterFault,
     TimeSpan SlowestAnswer,
     TimeSpan ViewsConverged)
 {
@@ -21,7 +22,9 @@ public sealed record DrillReport(
         text.Append(CultureInfo.InvariantCulture, $"{Drill}: {Requests} requests; answers ");
         text.AppendJoin(", ", ByStatus.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}: {s.Value}"));
         text.Append(CultureInfo.InvariantCulture, $"; {Acknowledged} acknowledged, {AcknowledgedButLost} acknowledged but lost, {Duplicates} duplicates; ");
-        text.Append(Disruption is { } d ? string.Create(CultureInfo.InvariantCulture, $"retry answers for {d.TotalSeconds:0.0} s") : "no retry answers");
+        text.Append(Disruption is { } d
+            ? string.Create(CultureInfo.InvariantCulture, $"retry answers over {d.TotalSeconds:0.0} s, the last {RecoveredAfterFault.TotalSeconds:0.0} s after the fault ended")
+            : "no retry answers");
         text.Append(CultureInfo.InvariantCulture, $"; slowest answer {SlowestAnswer.TotalSeconds:0.0} s; views equal the items {ViewsConverged.TotalSeconds:0.0} s after the load");
         return text.ToString();
     }

@@ -24,13 +24,11 @@ public sealed class DrillSystem : IAsyncDisposable
     private readonly string _operatorKey = NewKey();
     private readonly List<SiloProcess> _silos = [];
     private readonly List<ApiProcess> _apis = [];
-    private readonly IReadOnlyDictionary<string, string> _siloSettings;
 
-    private DrillSystem(string connectionString, ITestOutputHelper output, IReadOnlyDictionary<string, string> siloSettings)
+    private DrillSystem(string connectionString, ITestOutputHelper output)
     {
         ConnectionString = connectionString;
         _output = output;
-        _siloSettings = siloSettings;
         Scanner = Client(_scannerKey);
         Operator = Client(_operatorKey);
     }
@@ -50,10 +48,9 @@ public sealed class DrillSystem : IAsyncDisposable
     public HttpClient Operator { get; }
 
     /// <summary>A new database on <paramref name="postgres"/>, <paramref name="silos"/> silos and the API, all ready.</summary>
-    public static async Task<DrillSystem> StartAsync(DrillPostgres postgres, ITestOutputHelper output, int silos,
-        IReadOnlyDictionary<string, string>? siloSettings = null)
+    public static async Task<DrillSystem> StartAsync(DrillPostgres postgres, ITestOutputHelper output, int silos)
     {
-        var system = new DrillSystem(await postgres.CreateDatabaseAsync(), output, siloSettings ?? new Dictionary<string, string>());
+        var system = new DrillSystem(await postgres.CreateDatabaseAsync(), output);
         try
         {
             for (var i = 0; i < silos; i++)
@@ -74,7 +71,7 @@ public sealed class DrillSystem : IAsyncDisposable
 
     public SiloProcess StartSilo()
     {
-        var silo = SiloProcess.Start($"silo-{(char)('a' + _silos.Count)}", ConnectionString, ClusterId, ServiceId, _siloSettings);
+        var silo = SiloProcess.Start($"silo-{(char)('a' + _silos.Count)}", ConnectionString, ClusterId, ServiceId);
         _silos.Add(silo);
         return silo;
     }
@@ -152,5 +149,5 @@ public sealed class DrillSystem : IAsyncDisposable
 
     private static string Sha256(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
-    private static string Tail(string output) => string.Join(Environment.NewLine, output.Split(Environment.NewLine).TakeLast(400));
+    private static string Tail(string output) => string.Join(Environment.NewLine, output.Split(Environment.NewLine).TakeLast(80));
 }

@@ -70,13 +70,13 @@ done
 
 # --- silo and API --------------------------------------------------------------------------------------------------
 offset=$((RANDOM % 500))
-silo_port=$((21000 + offset)) gateway_port=$((32000 + offset)) api_port=$((5600 + offset))
+silo_port=$((21000 + offset)) gateway_port=$((32000 + offset)) management_port=$((22000 + offset)) api_port=$((5600 + offset))
 api_url="http://127.0.0.1:$api_port"
 key="load-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 key_sha=$(printf %s "$key" | sha256sum | cut -d' ' -f1)
 
 ConnectionStrings__Inventory=$connection Inventory__SiloPort=$silo_port Inventory__GatewayPort=$gateway_port \
-  dotnet src/Silo/bin/Release/net10.0/Inventory.Silo.dll >"$work/silo.log" 2>&1 &
+  Inventory__ManagementPort=$management_port dotnet src/Silo/bin/Release/net10.0/Inventory.Silo.dll >"$work/silo.log" 2>&1 &
 silo_pid=$!
 pids+=("$silo_pid")
 

@@ -46,8 +46,15 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IStockItemGrain Item(string key) => Client.GetGrain<IStockItemGrain>(key);
 
-    /// <summary>Deactivates every activation so that the next call loads the item from the store again.</summary>
-    public Task DeactivateAllAsync() => Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+    /// <summary>Deactivates every activation, then wakes the item <paramref name="key"/> again and proves that a new
+    /// activation loaded it from the store (one more read of its snapshot).</summary>
+    public async Task ReactivateAsync(string key)
+    {
+        var loads = Store.SnapshotReads(key);
+        await Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await Item(key).GetDetailsAsync();
+        Assert.Equal(loads + 1, Store.SnapshotReads(key));
+    }
 }
 
 [CollectionDefinition(Name)]

@@ -25,10 +25,10 @@ public sealed class StockItemGrainHistoryTests(ClusterFixture fixture)
         Assert.NotNull(snapshot);
         Assert.Equal(20, snapshot.Version);
 
-        await fixture.DeactivateAllAsync();
+        await fixture.ReactivateAsync(key);
         var fromSnapshot = await fixture.Item(key).GetDetailsAsync();
         await fixture.Store.DeleteSnapshotAsync(key);
-        await fixture.DeactivateAllAsync();
+        await fixture.ReactivateAsync(key);
         var fromEvents = await fixture.Item(key).GetDetailsAsync();
 
         Assert.Equal((26, 50L, 7L), (before.Version, before.OnHand, before.Reserved));

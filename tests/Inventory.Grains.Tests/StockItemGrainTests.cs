@@ -76,7 +76,7 @@ public sealed class StockItemGrainTests(ClusterFixture fixture)
         await item.ExecuteAsync(Receive(5));
         var pick = Pick(5);
         var original = await item.ExecuteAsync(pick);
-        await fixture.DeactivateAllAsync();
+        await fixture.ReactivateAsync(key);
 
         var retry = await fixture.Item(key).ExecuteAsync(pick);
 

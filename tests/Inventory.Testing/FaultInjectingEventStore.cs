@@ -8,6 +8,7 @@ public sealed class FaultInjectingEventStore(IEventStore inner) : IEventStore, I
 {
     private readonly ConcurrentDictionary<string, Fault> _faults = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _appends = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _snapshotReads = new(StringComparer.Ordinal);
 
     public IEventStore Inner => inner;
 
@@ -17,6 +18,10 @@ public sealed class FaultInjectingEventStore(IEventStore inner) : IEventStore, I
 
     /// <summary>How many append calls reached the store for a stream.</summary>
     public int AppendCalls(string streamId) => _appends.GetValueOrDefault(streamId);
+
+    /// <summary>How many times a stream's snapshot was read: once by every activation that loaded the stream (and once
+    /// by every read of a past state).</summary>
+    public int SnapshotReads(string streamId) => _snapshotReads.GetValueOrDefault(streamId);
 
     public async Task<AppendResult> AppendAsync(string streamId, int expectedVersion, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
     {
@@ -53,6 +58,7 @@ public sealed class FaultInjectingEventStore(IEventStore inner) : IEventStore, I
 
     public Task<StreamSnapshot?> ReadSnapshotAsync(string streamId, CancellationToken cancellationToken = default)
     {
+        _snapshotReads.AddOrUpdate(streamId, 1, (_, n) => n + 1);
         ThrowIfReadsFail(streamId);
         return inner.ReadSnapshotAsync(streamId, cancellationToken);
     }

@@ -58,6 +58,7 @@ public sealed class KillUnderLoadTests(TestDatabase database, ITestOutputHelper 
         output.WriteLine($"SIGKILL of {_cluster.Silos[0].Name} after {beforeKill} acknowledged movements.");
         await load;
         output.WriteLine($"Load over: {acknowledged.Count} acknowledged, {failures} failed attempts to retry.");
+        Assert.True(failures > 0, "The kill disrupted no call: the drill did not test a failover.");
 
         // Scanners retry what got no answer, with the same movement id, until everything is answered.
         await Wait.UntilAsync(async () =>

@@ -33,8 +33,8 @@ public sealed class StockItemKeyTests
     [Fact]
     public void GivenPartOf64Characters_ThenAccepted_AndOf65_ThenRefused()
     {
-        Assert.True(StockItemKey.IsValidPart(new string('a', 64)));
-        Assert.False(StockItemKey.IsValidPart(new string('a', 65)));
+        Assert.True(Identifiers.IsValid(new string('a', 64)));
+        Assert.False(Identifiers.IsValid(new string('a', 65)));
         Assert.Throws<ArgumentException>(() => StockItemKey.Create("wh", new string('a', 65)));
     }
 }

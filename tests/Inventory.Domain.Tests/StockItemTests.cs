@@ -9,7 +9,7 @@ namespace Inventory.Domain.Tests;
 /// </summary>
 public sealed partial class StockItemTests
 {
-    private const int Max = StockItemDecisions.MaxQuantity;
+    private const int Max = Quantities.Max;
 
     /// <summary>The movement id of every command under test.</summary>
     private static readonly Guid MovementId = Guid.Parse("6f1c2a9e-3b7d-4e15-9a0c-2d8e5f4b1a70");

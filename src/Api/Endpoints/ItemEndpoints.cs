@@ -178,16 +178,8 @@ public static class ItemEndpoints
 
     private static StockItemKey ParseKey(string warehouseId, string sku, Dictionary<string, string[]> errors)
     {
-        if (!StockItemKey.IsValidPart(warehouseId))
-        {
-            errors["warehouseId"] = ["Must match [A-Za-z0-9._-]{1,64}."];
-        }
-
-        if (!StockItemKey.IsValidPart(sku))
-        {
-            errors["sku"] = ["Must match [A-Za-z0-9._-]{1,64}."];
-        }
-
+        QueryArguments.Id(warehouseId, "warehouseId", errors);
+        QueryArguments.Id(sku, "sku", errors);
         return errors.Count == 0 ? StockItemKey.Create(warehouseId, sku) : default;
     }
 }

@@ -110,9 +110,9 @@ public static class MovementMapping
 
     private static void CheckIdentifier(string value, string field, Action<string, string> error)
     {
-        if (!StockItemKey.IsValidPart(value))
+        if (!Identifiers.IsValid(value))
         {
-            error(field, "Must match [A-Za-z0-9._-]{1,64}.");
+            error(field, Identifiers.Rule);
         }
     }
 

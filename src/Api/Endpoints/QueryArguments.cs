@@ -7,8 +7,6 @@ namespace Inventory.Api.Endpoints;
 /// <c>invalid-input</c> problem) and returns the parsed value.</summary>
 public static class QueryArguments
 {
-    public const string IdRule = "Must match [A-Za-z0-9._-]{1,64}.";
-
     /// <summary>A warehouse id or SKU (required when <paramref name="required"/>, else null stays null).</summary>
     public static string? Id(string? value, string field, Dictionary<string, string[]> errors, bool required = true)
     {
@@ -17,9 +15,9 @@ public static class QueryArguments
             return null;
         }
 
-        if (!StockItemKey.IsValidPart(value))
+        if (!Identifiers.IsValid(value))
         {
-            errors[field] = [IdRule];
+            errors[field] = [Identifiers.Rule];
             return null;
         }
 

@@ -1,14 +1,11 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Text.RegularExpressions;
-
 namespace Inventory.StockItems;
 
 /// <summary>
 /// Identity of a stock item: one SKU at one warehouse. The grain key and the event stream id are
-/// both <c>"{warehouseId}/{sku}"</c>; each part matches <c>[A-Za-z0-9._-]{1,64}</c>.
+/// both <c>"{warehouseId}/{sku}"</c>; each part follows <see cref="Identifiers"/>.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("inventory.stock-item-key")]
-public readonly partial record struct StockItemKey
+public readonly record struct StockItemKey
 {
     private StockItemKey(string warehouseId, string sku)
     {
@@ -23,18 +20,16 @@ public readonly partial record struct StockItemKey
 
     [Id(1)] public string Sku { get; }
 
-    public static bool IsValidPart([NotNullWhen(true)] string? value) => value is not null && PartPattern().IsMatch(value);
-
     public static StockItemKey Create(string warehouseId, string sku)
     {
-        if (!IsValidPart(warehouseId))
+        if (!Identifiers.IsValid(warehouseId))
         {
-            throw new ArgumentException($"Warehouse id '{warehouseId}' must match [A-Za-z0-9._-]{{1,64}}.", nameof(warehouseId));
+            throw new ArgumentException($"Warehouse id '{warehouseId}': {Identifiers.Rule}", nameof(warehouseId));
         }
 
-        if (!IsValidPart(sku))
+        if (!Identifiers.IsValid(sku))
         {
-            throw new ArgumentException($"SKU '{sku}' must match [A-Za-z0-9._-]{{1,64}}.", nameof(sku));
+            throw new ArgumentException($"SKU '{sku}': {Identifiers.Rule}", nameof(sku));
         }
 
         return new StockItemKey(warehouseId, sku);
@@ -56,7 +51,7 @@ public readonly partial record struct StockItemKey
 
         var warehouseId = key[..slash];
         var sku = key[(slash + 1)..];
-        if (!IsValidPart(warehouseId) || !IsValidPart(sku))
+        if (!Identifiers.IsValid(warehouseId) || !Identifiers.IsValid(sku))
         {
             return false;
         }
@@ -71,7 +66,4 @@ public readonly partial record struct StockItemKey
             : throw new FormatException($"'{key}' is not a stock item key of the form '{{warehouseId}}/{{sku}}'.");
 
     public override string ToString() => $"{WarehouseId}/{Sku}";
-
-    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,64}\z", RegexOptions.CultureInvariant)]
-    private static partial Regex PartPattern();
 }

@@ -1,14 +1,11 @@
-using System.Text.RegularExpressions;
-
 namespace Inventory.StockItems;
 
 /// <summary>
 /// The stock rules: a pure function from (state, command, time) to one event or a rejection.
 /// No I/O, no clock, no randomness: this is what the domain tests exercise.
 /// </summary>
-public static partial class StockItemDecisions
+public static class StockItemDecisions
 {
-    public const int MaxQuantity = 1_000_000;
     public const int MaxReasonLength = 200;
 
     public static Decision Decide(StockItem state, StockCommand command, DateTimeOffset now)
@@ -160,9 +157,9 @@ public static partial class StockItemDecisions
 
     private static Decision Adjust(StockItem state, AdjustStock c, DateTimeOffset now)
     {
-        if (c.Delta == 0 || c.Delta < -MaxQuantity || c.Delta > MaxQuantity)
+        if (c.Delta == 0 || c.Delta < -Quantities.Max || c.Delta > Quantities.Max)
         {
-            return Decision.Reject(RejectionCodes.InvalidQuantity, $"An adjustment must be a non-zero delta between -{MaxQuantity} and {MaxQuantity}; got {c.Delta}.");
+            return Decision.Reject(RejectionCodes.InvalidQuantity, $"An adjustment must be a non-zero delta between -{Quantities.Max} and {Quantities.Max}; got {c.Delta}.");
         }
 
         if (string.IsNullOrWhiteSpace(c.Reason) || c.Reason.Length > MaxReasonLength)
@@ -189,9 +186,9 @@ public static partial class StockItemDecisions
 
     private static Decision Count(StockItem state, CountStock c, DateTimeOffset now)
     {
-        if (c.CountedQuantity < 0 || c.CountedQuantity > MaxQuantity)
+        if (c.CountedQuantity < 0 || c.CountedQuantity > Quantities.Max)
         {
-            return Decision.Reject(RejectionCodes.InvalidQuantity, $"A counted quantity must be between 0 and {MaxQuantity}; got {c.CountedQuantity}.");
+            return Decision.Reject(RejectionCodes.InvalidQuantity, $"A counted quantity must be between 0 and {Quantities.Max}; got {c.CountedQuantity}.");
         }
 
         if (c.CountedQuantity < state.Reserved)
@@ -212,9 +209,9 @@ public static partial class StockItemDecisions
 
     private static Decision SetReorderPoint(StockItem state, SetReorderPoint c, DateTimeOffset now)
     {
-        if (c.ReorderPoint < 0 || c.ReorderPoint > MaxQuantity)
+        if (c.ReorderPoint < 0 || c.ReorderPoint > Quantities.Max)
         {
-            return Decision.Reject(RejectionCodes.InvalidQuantity, $"A reorder point must be between 0 and {MaxQuantity}; got {c.ReorderPoint}.");
+            return Decision.Reject(RejectionCodes.InvalidQuantity, $"A reorder point must be between 0 and {Quantities.Max}; got {c.ReorderPoint}.");
         }
 
         return Decision.Accept(new ReorderPointSet
@@ -227,16 +224,13 @@ public static partial class StockItemDecisions
         });
     }
 
-    private static bool IsQuantity(int quantity) => quantity is >= 1 and <= MaxQuantity;
+    private static bool IsQuantity(int quantity) => quantity is >= 1 and <= Quantities.Max;
 
-    private static bool IsReservationId(string? reservationId) => reservationId is not null && ReservationIdPattern().IsMatch(reservationId);
+    private static bool IsReservationId(string? reservationId) => Identifiers.IsValid(reservationId);
 
     private static Decision InvalidQuantity(int quantity) =>
-        Decision.Reject(RejectionCodes.InvalidQuantity, $"A quantity must be between 1 and {MaxQuantity}; got {quantity}.");
+        Decision.Reject(RejectionCodes.InvalidQuantity, $"A quantity must be between 1 and {Quantities.Max}; got {quantity}.");
 
     private static Decision InvalidReservationId(string? reservationId) =>
-        Decision.Reject(RejectionCodes.InvalidReservationId, $"Reservation id '{reservationId}' must match [A-Za-z0-9._-]{{1,64}}.");
-
-    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,64}\z", RegexOptions.CultureInvariant)]
-    private static partial Regex ReservationIdPattern();
+        Decision.Reject(RejectionCodes.InvalidReservationId, $"Reservation id '{reservationId}': {Identifiers.Rule}");
 }

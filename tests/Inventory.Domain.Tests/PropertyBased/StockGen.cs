@@ -7,7 +7,7 @@ namespace Inventory.Domain.Tests.PropertyBased;
 /// reservation ids from a small pool so that they collide.</summary>
 internal static class StockGen
 {
-    private const int Max = StockItemDecisions.MaxQuantity;
+    private const int Max = Quantities.Max;
 
     public static readonly Gen<Guid> MovementId = Gen.Frequency((40, Gen.Guid), (1, Gen.Const(Guid.Empty)));
 

@@ -9,7 +9,7 @@ namespace Inventory.Domain.Tests.PropertyBased;
 /// </summary>
 internal sealed class StockModel
 {
-    private const int Max = StockItemDecisions.MaxQuantity;
+    private const int Max = Quantities.Max;
 
     public long OnHand { get; private set; }
 

@@ -35,22 +35,24 @@ public readonly record struct StockItemKey
         return new StockItemKey(warehouseId, sku);
     }
 
+    /// <summary>Splits a key (a stock item's stream id) at its first slash without checking the parts; a key without
+    /// one is all warehouse id and no SKU.</summary>
+    public static (string WarehouseId, string Sku) Split(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var slash = key.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? (key, "") : (key[..slash], key[(slash + 1)..]);
+    }
+
     public static bool TryParse(string? key, out StockItemKey result)
     {
         result = default;
-        if (key is null)
+        if (key is null || !key.Contains('/', StringComparison.Ordinal))
         {
             return false;
         }
 
-        var slash = key.IndexOf('/', StringComparison.Ordinal);
-        if (slash < 0)
-        {
-            return false;
-        }
-
-        var warehouseId = key[..slash];
-        var sku = key[(slash + 1)..];
+        var (warehouseId, sku) = Split(key);
         if (!Identifiers.IsValid(warehouseId) || !Identifiers.IsValid(sku))
         {
             return false;

@@ -45,8 +45,10 @@ public static class InventoryProjectionsExtensions
                     o.DataMaxAgeInCache = projections.Value.LiveCacheAge;
                 }));
             });
+            builder.Services.AddSingleton<ILiveEventPublisher, StreamLiveEventPublisher>();
         }
 
+        builder.Services.TryAddSingleton<ILiveEventPublisher, NoLiveEventPublisher>();
         return builder;
     }
 }

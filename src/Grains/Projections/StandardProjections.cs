@@ -1,3 +1,5 @@
+using Inventory.StockItems;
+
 namespace Inventory.Projections;
 
 /// <summary>The dashboard's projections.</summary>
@@ -13,18 +15,9 @@ public static class StandardProjections
 
     public const int SkuBuckets = 64;
 
-    public static string WarehouseOf(string streamId)
-    {
-        ArgumentNullException.ThrowIfNull(streamId);
-        var slash = streamId.IndexOf('/', StringComparison.Ordinal);
-        return slash < 0 ? streamId : streamId[..slash];
-    }
+    public static string WarehouseOf(string streamId) => StockItemKey.Split(streamId).WarehouseId;
 
-    public static string SkuOf(string streamId)
-    {
-        ArgumentNullException.ThrowIfNull(streamId);
-        return streamId[(streamId.IndexOf('/', StringComparison.Ordinal) + 1)..];
-    }
+    public static string SkuOf(string streamId) => StockItemKey.Split(streamId).Sku;
 
     /// <summary>The <c>skus</c> shard of a SKU: FNV-1a of its characters (stable across processes and versions, unlike
     /// <see cref="string.GetHashCode()"/>) modulo <see cref="SkuBuckets"/>, as two digits.</summary>

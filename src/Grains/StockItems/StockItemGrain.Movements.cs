@@ -167,7 +167,7 @@ public sealed partial class StockItemGrain
     {
         var firstVersion = Version + 1;
         var events = accepted.Select(a => a.Event).ToList();
-        _stored = (Version, events);
+        _appended = (Version, events);
         if (!await RaiseConditionalEvents(events))
         {
             throw new InvalidOperationException($"Stored events of {_stream.StreamId} could not be confirmed into the grain.");

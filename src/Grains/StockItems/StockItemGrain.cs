@@ -1,5 +1,6 @@
 using Inventory.EventStore;
 using Inventory.Hosting;
+using Inventory.Projections;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -25,15 +26,15 @@ public sealed partial class StockItemGrain(
     IEventStore store,
     TimeProvider time,
     IOptions<StockItemOptions> options,
+    ILiveEventPublisher live,
     InventoryMetrics metrics,
     ILogger<StockItemGrain> logger)
     : JournaledGrain<StockItemView, StockItemEvent>, IStockItemGrain, ICustomStorageInterface<StockItemView, StockItemEvent>
 {
     private readonly StockItemOptions _options = options.Value;
+    private StockItemKey _key;
     private StockItemStream _stream = null!;
-    private LoadedStockItem? _preloaded;
     private int _snapshotVersion;
-    private (int ExpectedVersion, IReadOnlyList<StockItemEvent> Events)? _stored;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -44,22 +45,21 @@ public sealed partial class StockItemGrain(
         // ReadStateFromStorage, where the log-consistency provider would retry it silently forever.
         try
         {
-            if (!StockItemKey.TryParse(key, out var itemKey))
+            if (!StockItemKey.TryParse(key, out _key))
             {
                 throw new ArgumentException($"'{key}' is not a stock item key of the form '{{warehouseId}}/{{sku}}'.");
             }
 
-            OpenLiveStream(itemKey);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_options.CommitTimeout);
-            _preloaded = await _stream.LoadAsync(cancellationToken: timeout.Token);
+            _loaded = await _stream.LoadAsync(cancellationToken: timeout.Token);
         }
         catch (Exception ex)
         {
             // The provider still runs its initial read while the failed activation is torn down, and would retry a
             // failing read forever (blocking the teardown and the caller's answer): give it an empty view instead.
             // Nothing is ever decided on it: the activation is discarded.
-            _preloaded = new LoadedStockItem(StockItem.Empty, 0, 0);
+            _loaded = new LoadedStockItem(StockItem.Empty, 0, 0);
             if (ex is ArgumentException || cancellationToken.IsCancellationRequested)
             {
                 throw;
@@ -100,29 +100,6 @@ public sealed partial class StockItemGrain(
         return await _stream.ReadHistoryAsync(afterVersion, Math.Clamp(limit, 1, _options.MaxHistoryPage), timeout.Token);
     }
 
-    async Task<KeyValuePair<int, StockItemView>> ICustomStorageInterface<StockItemView, StockItemEvent>.ReadStateFromStorage()
-    {
-        var loaded = _preloaded ?? await _stream.LoadAsync();
-        _preloaded = null;
-        _snapshotVersion = loaded.SnapshotVersion;
-        LogLoaded(logger, _stream.StreamId, loaded.Version, loaded.SnapshotVersion);
-        return new(loaded.Version, new StockItemView { Item = loaded.Item });
-    }
-
-    async Task<bool> ICustomStorageInterface<StockItemView, StockItemEvent>.ApplyUpdatesToStorage(IReadOnlyList<StockItemEvent> updates, int expectedVersion)
-    {
-        // The movement path appends first (see AppendAsync) and then confirms the stored event here.
-        if (_stored is { } stored && expectedVersion == stored.ExpectedVersion && updates.SequenceEqual(stored.Events, ReferenceEqualityComparer.Instance))
-        {
-            _stored = null;
-            return true;
-        }
-
-        // Any other batch is appended here, as a plain CustomStorage provider would.
-        var result = await _stream.AppendAsync(expectedVersion, updates, new EventMetadata());
-        return result.Stored;
-    }
-
     protected override void TransitionState(StockItemView state, StockItemEvent @event) =>
         state.Item = StockItem.Evolve(state.Item, @event);
 
@@ -155,13 +132,11 @@ public sealed partial class StockItemGrain(
         }
     }
 
-    private StockItemDetails ToDetails(StockItem item, int version)
-    {
-        var key = StockItemKey.Parse(_stream.StreamId);
-        return new StockItemDetails
+    private StockItemDetails ToDetails(StockItem item, int version) =>
+        new()
         {
-            WarehouseId = key.WarehouseId,
-            Sku = key.Sku,
+            WarehouseId = _key.WarehouseId,
+            Sku = _key.Sku,
             Version = version,
             OnHand = item.OnHand,
             Reserved = item.Reserved,
@@ -169,5 +144,4 @@ public sealed partial class StockItemGrain(
             Reservations = [.. item.Reservations.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => new ReservationDetails(r.Key, r.Value))],
             LastMovementAt = item.LastMovementAt,
         };
-    }
 }

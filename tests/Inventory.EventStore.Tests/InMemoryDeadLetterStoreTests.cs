@@ -1,4 +1,5 @@
 using Inventory.EventStore.Tests.Contract;
+using Inventory.Projections;
 
 namespace Inventory.EventStore.Tests;
 

@@ -1,6 +1,7 @@
 using Inventory.EventStore;
 using Inventory.Faults;
 using Inventory.Health;
+using Inventory.Projections;
 using Inventory.StockItems;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,6 +1,7 @@
 using Inventory.EventStore;
 using Inventory.EventStore.Postgres;
 using Inventory.Health;
+using Inventory.Projections;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;

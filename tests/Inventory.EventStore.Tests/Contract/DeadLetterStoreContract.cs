@@ -1,3 +1,5 @@
+using Inventory.Projections;
+
 namespace Inventory.EventStore.Tests.Contract;
 
 /// <summary>

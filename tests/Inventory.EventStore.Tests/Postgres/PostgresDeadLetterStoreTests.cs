@@ -1,5 +1,6 @@
 using Inventory.EventStore.Postgres;
 using Inventory.EventStore.Tests.Contract;
+using Inventory.Projections;
 
 namespace Inventory.EventStore.Tests.Postgres;
 

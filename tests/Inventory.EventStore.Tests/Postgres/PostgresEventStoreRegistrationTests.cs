@@ -1,5 +1,6 @@
 using Inventory.EventStore.Postgres;
 using Inventory.Hosting;
+using Inventory.Projections;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

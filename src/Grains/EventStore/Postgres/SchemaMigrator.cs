@@ -7,7 +7,8 @@ using Npgsql;
 namespace Inventory.EventStore.Postgres;
 
 /// <summary>
-/// Applies the versioned SQL files of <c>EventStore/Migrations</c> (embedded, named <c>NNNN_name.sql</c>) in
+/// Applies the versioned SQL files of <c>EventStore/Migrations</c> (the event store's tables) and
+/// <c>Hosting/Migrations</c> (Orleans' ADO.NET tables) (embedded, named <c>NNNN_name.sql</c>) in
 /// order, each once, in one transaction under an advisory lock: safe when several silos start at once, and a
 /// no-op when the schema is current. A file changed after it was applied stops the start-up (checksum).
 /// </summary>

@@ -1,4 +1,4 @@
-namespace Inventory.EventStore;
+namespace Inventory.Projections;
 
 /// <summary>Durable parking of events that projections failed to apply (PostgreSQL, or memory in the embedded default).</summary>
 public interface IDeadLetterStore

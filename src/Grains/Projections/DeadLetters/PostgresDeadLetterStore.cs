@@ -2,7 +2,7 @@ using System.Data.Common;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Inventory.EventStore.Postgres;
+namespace Inventory.Projections;
 
 /// <summary>The <see cref="IDeadLetterStore"/> on PostgreSQL (table <c>dead_letters</c> of migration 0003). Timestamps
 /// are kept to the microsecond; error text to <see cref="DeadLetterError.MaxLength"/> characters.</summary>

@@ -1,4 +1,4 @@
-namespace Inventory.EventStore;
+namespace Inventory.Projections;
 
 /// <summary>The embedded default <see cref="IDeadLetterStore"/>: letters in process memory, same semantics as the
 /// PostgreSQL one (same contract tests). Nothing survives the process.</summary>

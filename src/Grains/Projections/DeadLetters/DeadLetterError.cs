@@ -1,4 +1,4 @@
-namespace Inventory.EventStore;
+namespace Inventory.Projections;
 
 /// <summary>The error text a dead letter keeps: at most <see cref="MaxLength"/> characters (nested exceptions' stack traces are cut).</summary>
 internal static class DeadLetterError

@@ -44,15 +44,15 @@ public sealed class StockItemGrainHistoryTests(ClusterFixture fixture)
     {
         var key = ClusterFixture.NewKey();
         var item = fixture.Item(key);
-        var beforeAll = DateTimeOffset.UtcNow.AddSeconds(-1);
         await item.ExecuteAsync(Receive(10));
         await item.ExecuteAsync(Pick(3));
-        var afterPick = DateTimeOffset.UtcNow;
-        await Task.Delay(20);
         await item.ExecuteAsync(Adjust(-2, "damaged"));
+        var recorded = (await item.GetHistoryAsync(0, 10)).Entries.Select(e => e.RecordedAt).ToList();
+        Assert.True(recorded[1] < recorded[2], "the adjustment was recorded after the pick");
+        var beforeAll = recorded[0].AddTicks(-10);
 
         var atOne = await item.GetDetailsAtVersionAsync(1);
-        var asOfPick = await item.GetDetailsAsOfAsync(afterPick);
+        var asOfPick = await item.GetDetailsAsOfAsync(recorded[1]);
 
         Assert.Equal((1, 10L), (atOne!.Version, atOne.OnHand));
         Assert.Equal((2, 7L), (asOfPick!.Version, asOfPick.OnHand));

@@ -16,10 +16,8 @@ namespace Inventory.Benchmark;
 /// </summary>
 internal sealed class WriteSideBenchmark
 {
-    private const double P99TargetMillis = 50;
-    private const double ActivationTargetMillis = 50;
-    private const double MemoryTargetBytes = 4096;
-    private const int HistoryEvents = 100_000;
+    /// <summary>The events of the item whose activation is measured.</summary>
+    public const int HistoryEvents = 100_000;
 
     // The write path alone: no live stream, and the coordinators tick once an hour (they still catch up between phases).
     private static readonly Dictionary<string, string?> IdleReadSide = new(StringComparer.Ordinal)
@@ -82,8 +80,6 @@ internal sealed class WriteSideBenchmark
             rounds.Add(await PairAsync(64, $" (round {round} of {_options.Rounds})"));
         }
 
-        var (baseline64, grains64) = rounds.OrderBy(r => Ratio(r.Grains, r.Baseline)).ElementAt(rounds.Count / 2);
-
         // Half the median of the rounds' grain rates (not the median round's, which a slow baseline could pick).
         var rate = _options.OpenRate ?? rounds.Select(r => r.Grains.Answers.PerSecond).Order().ElementAt(rounds.Count / 2) / 2;
         await SettleAsync();
@@ -103,35 +99,8 @@ internal sealed class WriteSideBenchmark
         var bytesPerItem = await MemoryBenchmark.BytesPerActiveItemAsync(_silo.Grains, _catalog, _options.MemoryItems);
         await _silo.StopAsync();
 
-        var atTarget = _options.OpenRate is null;
-        var forced = checkpoint is null ? "" : checkpointFailure is null ? ", a CHECKPOINT forced into it" : "";
-        var table = new ResultsTable();
-        var ratio64 = Ratio(grains64, baseline64);
-        var ratios = string.Join(", ", rounds.Select(r => $"{Ratio(r.Grains, r.Baseline):N2}x"));
-        table.Add(rounds.Count == 1 ? "movements/s, 64 callers (one round)" : $"movements/s, 64 callers (median of {rounds.Count} alternating rounds: {ratios})",
-            PerSecond(grains64), PerSecond(baseline64), ratio64, ">= 1.00x", ratio64 >= 1);
-        table.Add("movements/s, 16 callers", PerSecond(grains16), PerSecond(baseline16), Ratio(grains16, baseline16), "", null);
-        table.Add($"p99, open loop at {rate:N0}/s ({(atTarget ? "half the 64-caller rate" : "--open-rate")}{forced})",
-            Millis(grainsOpen.Answers.P99Millis) + Errors(grainsOpen), Millis(baselineOpen.Answers.P99Millis) + Errors(baselineOpen),
-            grainsOpen.Answers.P99Millis / baselineOpen.Answers.P99Millis, atTarget ? $"< {P99TargetMillis:N0} ms" : "", atTarget ? grainsOpen.Answers.P99Millis < P99TargetMillis : null);
-        table.Add("p50, same open loop", Millis(grainsOpen.Answers.P50Millis), Millis(baselineOpen.Answers.P50Millis), grainsOpen.Answers.P50Millis / baselineOpen.Answers.P50Millis, "", null);
-        table.Add($"activation of an item with {HistoryEvents:N0} events (snapshot every {snapshotInterval} + tail)",
-            Millis(withSnapshot), Millis(fullFold), withSnapshot / fullFold, $"< {ActivationTargetMillis:N0} ms", withSnapshot < ActivationTargetMillis);
-        table.Add("managed memory per active item (no reservations)", $"{bytesPerItem:N0} B", "", double.NaN, $"< {MemoryTargetBytes:N0} B", bytesPerItem < MemoryTargetBytes);
-
-        Console.WriteLine();
-        table.Print(Console.Out);
-        Console.WriteLine("baseline: plain Npgsql, one event-shaped row per transaction, as many writers or the same open loop; for activation, all events folded without a snapshot.");
-        if (checkpointFailure is not null)
-        {
-            Console.WriteLine($"--checkpoint-in-phase: the CHECKPOINT failed, so none was forced: {checkpointFailure}");
-        }
-
-        Console.WriteLine("Event store and GC in the grains' phases (the silo and the load share this process):");
-        foreach (var (label, phase) in new[] { ("64 callers, median round", grains64), ("16 callers", grains16), ($"open loop at {rate:N0}/s", grainsOpen) })
-        {
-            Console.WriteLine($"  {label,-26} {phase.Store.Short}; {phase.Process.Gc}");
-        }
+        new WriteSideResults(rounds, (baseline16, grains16), (baselineOpen, grainsOpen), rate, _options.OpenRate is null, checkpoint is not null, checkpointFailure,
+            snapshotInterval, withSnapshot, fullFold, bytesPerItem).Print(Console.Out);
     }
 
     /// <summary>Mixed load until tiered compilation has settled (fewer than 100 methods compiled in a round of both
@@ -185,12 +154,4 @@ internal sealed class WriteSideBenchmark
 
     /// <summary>Lets the read side catch up with the phase before, so that the next one does not measure its backlog.</summary>
     private Task SettleAsync() => ReadSideSettler.SettleAsync(_silo.Grains, _catalog);
-
-    private static double Ratio(PhaseResult measured, PhaseResult baseline) => measured.Answers.PerSecond / baseline.Answers.PerSecond;
-
-    private static string PerSecond(PhaseResult phase) => $"{phase.Answers.PerSecond:N0}/s";
-
-    private static string Millis(double millis) => $"{millis:N1} ms";
-
-    private static string Errors(PhaseResult phase) => phase.Answers.Errors == 0 ? "" : $" ({phase.Answers.Errors:N0} errors)";
 }

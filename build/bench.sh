@@ -2,7 +2,7 @@
 # The benchmark (tools/Inventory.Benchmark) on a throwaway PostgreSQL (build/pg.sh), unless INVENTORY_BENCH_POSTGRES is
 # set. Prints one results table, each figure against a baseline measured in the same run; asserts nothing.
 #
-#   build/bench.sh [options]              the write side: grains vs a plain Npgsql baseline (about 4 minutes)
+#   build/bench.sh [options]              the write side: grains vs a plain Npgsql baseline (4-5 minutes)
 #   build/bench.sh --read-side [options]  the read side's SLA: freshness, and the bound after a SIGKILLed silo (2-3 min)
 #   build/bench.sh [--read-side] --help   the options (--seconds, --items, --rounds, --only crash, ...)
 #

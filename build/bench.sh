@@ -1,24 +1,41 @@
 #!/usr/bin/env bash
-# The write-side benchmark (tools/Inventory.Benchmark): plain Npgsql baseline vs stock item grains, in one run,
-# on a throwaway PostgreSQL (build/pg.sh) unless INVENTORY_BENCH_POSTGRES is set. Prints figures, asserts nothing.
-# Extra arguments go to the benchmark: --seconds N (per phase, default 10), --items N, --skew S, --memory-items N,
-# --warm-up N (at most N seconds until the JIT settles, default 120: its rounds, closed and open loops, take 8 s and it settled in 77-85 s), --rounds N (alternating 64-caller rounds, default 3),
-# --open-rate N (the open loop at N/s instead of half the 64-caller rate: to compare builds or settings at one rate),
-# --projections live|idle (default live: the read side takes every movement, as in production; idle: the write path
-# alone, no live stream and no catch-up during a measurement).
-# --checkpoint-in-phase (a CHECKPOINT issued as the grains' measured open loop begins: the case of a checkpoint under way,
-# on purpose instead of by chance; the p99 row says so).
-# --allocations (diagnostics: the open loop's allocations by type, sampled by the runtime; costs a little).
-# --cpu-by-process (diagnostics: the open loop's slow-answer episodes also name the other processes that kept the
-# cores busy; reading /proc for every process 20 times a second costs this process about 20 MB/s of allocation).
+# The benchmark (tools/Inventory.Benchmark) on a throwaway PostgreSQL (build/pg.sh), unless INVENTORY_BENCH_POSTGRES is
+# set. Prints one results table, each figure against a baseline measured in the same run; asserts nothing.
 #
-#   build/bench.sh --read-side [--rate 500] [--seconds 20] [--only freshness|crash] ...
-# runs the read-side consistency SLA instead (views' freshness at a steady rate, then the bound after a SIGKILLed
-# silo); it builds src/Silo first, whose processes it starts on loopback. About 2-3 minutes.
+#   build/bench.sh [options]              the write side: grains vs a plain Npgsql baseline (4-5 minutes)
+#   build/bench.sh --read-side [options]  the read side's SLA: freshness, and the bound after a SIGKILLed silo (2-3 min)
+#   build/bench.sh [--read-side] --help   the options (--seconds, --items, --rounds, --only crash, ...)
+#
+# --diagnose prints each phase's details as well, and at the end the server's checkpoints and autovacuum runs.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$(pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# --read-side selects the benchmark's read-side command; everything else goes to the benchmark, which refuses what it
+# does not know.
+command=()
+args=()
+diagnose=""
+help=""
+for arg in "$@"; do
+  case $arg in
+    --read-side) command=(read-side) ;;
+    --diagnose) diagnose=1; args+=("$arg") ;;
+    -h | --help | -\?) help=1; args+=("$arg") ;;
+    *) args+=("$arg") ;;
+  esac
+done
+
+# Quiet on success; on failure, the build's own output.
+log=$(mktemp)
+dotnet build -c Release -v q -nologo tools/Inventory.Benchmark/Inventory.Benchmark.csproj >"$log" 2>&1 || { cat "$log" >&2; rm -f "$log"; exit 1; }
+rm -f "$log"
+bench() { dotnet tools/Inventory.Benchmark/bin/Release/net10.0/Inventory.Benchmark.dll "${command[@]}" "${args[@]}"; }
+if [[ -n $help || -n ${INVENTORY_BENCH_POSTGRES:-} ]]; then
+  bench
+  exit
+fi
 
 work=$(mktemp -d /tmp/inventory-bench.XXXXXX)
 chmod 755 "$work"
@@ -26,10 +43,11 @@ pg_dir=""
 cleanup() {
   local rc=$?
   if [[ -n $pg_dir ]]; then
-    # The server's background work, to set against the phases' wall-clock starts printed above.
-    echo "database server log: checkpoints and autovacuum (UTC)"
-    { if [[ -r $pg_dir/server.log ]]; then cat "$pg_dir/server.log"; else sudo -n cat "$pg_dir/server.log"; fi; } 2>/dev/null \
-      | grep -E "checkpoint (starting|complete)|automatic (vacuum|analyze)" | cut -c1-240 || true
+    if [[ -n $diagnose ]]; then
+      echo "database server log: checkpoints and autovacuum (UTC)"
+      { if [[ -r $pg_dir/server.log ]]; then cat "$pg_dir/server.log"; else sudo -n cat "$pg_dir/server.log"; fi; } 2>/dev/null \
+        | grep -E "checkpoint (starting|complete)|automatic (vacuum|analyze)" | cut -c1-240 || true
+    fi
     "$root/build/pg.sh" stop "$pg_dir" || true
   fi
   rm -rf "$work" || true
@@ -37,23 +55,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if [[ -z ${INVENTORY_BENCH_POSTGRES:-} ]]; then
-  "$root/build/pg.sh" install
-  port=$("$root/build/pg.sh" port 57000 57999)
-  # Every autovacuum run is logged (printed at the end). min_wal_size and warm-wal give the new server what one that
-  # has run for a while has: WAL segments to recycle, so that no commit waits for a new segment to be zero-filled.
-  # track_wal_io_timing lets the benchmark print how long the server's WAL flushes took in its open loop.
-  INVENTORY_PG_SERVER_OPTIONS="-c log_autovacuum_min_duration=0 -c min_wal_size=1GB -c track_wal_io_timing=on" "$root/build/pg.sh" start "$work/pg" "$port"
-  pg_dir="$work/pg"
-  "$root/build/pg.sh" warm-wal "$port" 1024
-  INVENTORY_BENCH_POSTGRES="$("$root/build/pg.sh" url "$work/pg" "$port")"
-  export INVENTORY_BENCH_POSTGRES
-fi
-
-for arg in "$@"; do
-  if [[ $arg == --read-side ]]; then
-    dotnet build -c Release -v q -nologo src/Silo/Silo.csproj
-  fi
-done
-
-dotnet run -c Release --project tools/Inventory.Benchmark -- "$@"
+"$root/build/pg.sh" install
+port=$("$root/build/pg.sh" port 57000 57999)
+# A server that has run for a while has WAL segments to recycle; a new one zero-fills a segment every few seconds
+# under load, holding every commit meanwhile. min_wal_size and warm-wal give the new server what an old one has.
+INVENTORY_PG_SERVER_OPTIONS="-c log_autovacuum_min_duration=0 -c min_wal_size=1GB" "$root/build/pg.sh" start "$work/pg" "$port"
+pg_dir="$work/pg"
+"$root/build/pg.sh" warm-wal "$port" 1024
+INVENTORY_BENCH_POSTGRES="$("$root/build/pg.sh" url "$work/pg" "$port")"
+export INVENTORY_BENCH_POSTGRES
+bench

@@ -1,35 +1,39 @@
 #!/usr/bin/env bash
 # The end-to-end load test: scanners over HTTP -> API -> one silo -> PostgreSQL, all on this machine.
 #
-# Provisions a throwaway PostgreSQL (build/pg.sh), builds Release, starts one silo and the API in PostgreSQL mode
-# with a generated scanner key (only its SHA-256 is configured) and a high rate limit, waits for /health/ready, runs
-# the scenarios with tools/Inventory.LoadGenerator, prints the figures and ratios against a baseline measured in the
-# same run, and stops everything it started (silo and API by PID, PostgreSQL with pg_ctl).
+#   build/load.sh [--seconds 20] [--warmup 5] [--settle 60] [--diagnose]
 #
-#   build/load.sh [--seconds 20] [--warmup 5] [--settle 60]
+# Provisions a throwaway PostgreSQL (build/pg.sh), builds Release, starts one silo and the API in PostgreSQL mode with a
+# generated scanner key (only its SHA-256 is configured) and a high rate limit, settles them with --settle seconds of
+# unmeasured traffic (a fresh silo's JIT takes a large share of the cores in its first minute), runs the scenarios with
+# tools/Inventory.LoadGenerator and prints one results table, each figure against a baseline measured in the same run.
+# It stops everything it started. --diagnose also prints each scenario's own report and the CPU each process used;
+# LOAD_KEEP_LOGS=1 keeps the work directory (silo and API logs).
 #
-# Before any scenario, --settle seconds of unmeasured mixed traffic (single posts, then batches) bring the freshly
-# started silo and API to steady state: for their first minute or so under load the JIT (re)compiles thousands of
-# methods on the same two cores (measured in the write-side benchmark: 0.5-0.8 cores); a silo runs for days.
-#
-# Scenarios: baseline GET /health/live (closed loop, 64 scanners; and open loop at 1,000/s), (a) closed loop
-# 256 scanners posting single movements, (b) closed loop 16 scanners posting batches of 50, (c) open loop at
-# 1,000 movements/s single posts. Per scenario it also prints the CPU each process used (cores, from /proc).
-# LOAD_KEEP_LOGS=1 keeps the work directory (silo/API logs) and prints where it is.
+# Scenarios, --warmup + --seconds each: the baseline GET /health/live with the key (the HTTP stack's own ceiling: closed
+# loop of 64, open loop at 1,000/s); (a) 256 scanners posting single movements; (b) 16 scanners posting batches of 50;
+# (c) an open loop at 1,000 movements/s, single posts.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$(pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+usage() { echo "usage: $0 [--seconds N] [--warmup N] [--settle N] [--diagnose]"; }
+whole() { [[ $2 =~ ^[0-9]+$ ]] || { echo "load.sh: $1 takes a whole number of seconds, not '$2'" >&2; usage >&2; exit 2; }; }
 seconds=20
 warmup=5
 settle=60
+diagnose=""
 while [[ $# -gt 0 ]]; do
   case $1 in
-    --seconds) seconds=$2; shift 2 ;;
-    --warmup) warmup=$2; shift 2 ;;
-    --settle) settle=$2; shift 2 ;;
-    *) echo "usage: $0 [--seconds N] [--warmup N] [--settle N]" >&2; exit 2 ;;
+    --seconds | --warmup | --settle)
+      [[ $# -ge 2 ]] || { usage >&2; exit 2; }
+      whole "$1" "$2"
+      case $1 in --seconds) seconds=$2 ;; --warmup) warmup=$2 ;; --settle) settle=$2 ;; esac
+      shift 2 ;;
+    --diagnose) diagnose=1; shift ;;
+    -h | --help) usage; exit 0 ;;
+    *) echo "load.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
   esac
 done
 
@@ -65,7 +69,7 @@ pg_dir="$work/pg"
 connection="$("$root/build/pg.sh" url "$work/pg" "$pg_port")"
 
 for project in src/Silo/Silo.csproj src/Api/Api.csproj tools/Inventory.LoadGenerator/Inventory.LoadGenerator.csproj; do
-  dotnet build "$project" -c Release --nologo -v quiet
+  dotnet build "$project" -c Release --nologo -v quiet >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
 done
 
 # --- silo and API --------------------------------------------------------------------------------------------------
@@ -95,7 +99,7 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 [[ -n $ready ]] || { echo "load.sh: $api_url/health/ready not ready after 60 s" >&2; tail -n 20 "$work/api.log" >&2; exit 1; }
-echo "load.sh: silo (pid $silo_pid, gateway $gateway_port) and API (pid $api_pid, $api_url) ready on PostgreSQL 127.0.0.1:$pg_port"
+echo "load.sh: silo (pid $silo_pid, gateway $gateway_port) and API (pid $api_pid, $api_url) ready on PostgreSQL 127.0.0.1:$pg_port" >&2
 
 # --- scenarios -----------------------------------------------------------------------------------------------------
 # CPU ticks of a process; of all PostgreSQL processes (the postmaster's own, its live backends', and those of backends
@@ -114,55 +118,78 @@ hz=$(getconf CLK_TCK)
 results="$work/results.txt"
 : >"$results"
 loadgen="tools/Inventory.LoadGenerator/bin/Release/net10.0/Inventory.LoadGenerator.dll"
+# field LABEL KEY: KEY's value on the RESULT or CPU line of scenario LABEL.
+field() { grep -E "^(RESULT|CPU) label=$1 " "$results" | tr ' ' '\n' | grep "^$2=" | head -n 1 | cut -d= -f2; }
+calc() { awk "BEGIN { print ($1) }"; }
+met() { if [[ $(calc "($1) ? 1 : 0") == 1 ]]; then echo yes; else echo NO; fi; }
+num() { printf "%.0f" "$1" | sed -e ':a' -e 's/\B[0-9]\{3\}\>/,&/' -e 'ta'; }
+ms() { if [[ $(calc "$1 < 100 ? 1 : 0") == 1 ]]; then printf "%.1f ms" "$1"; else echo "$(num "$1") ms"; fi; }
+ratio() { calc "$1 / $2" | awk '{ printf "%.2fx", $1 }'; }
 
+# One scenario: the load generator's report goes to the results file (and, with --diagnose, to the screen), followed by
+# a CPU line: cores used by the API, the silo and PostgreSQL over the scenario (warm-up included), and the machine's.
 scenario() {
   local label=$1; shift
-  echo
   local s0 a0 p0 m0 w0 t0 t1
   s0=$(ticks "$silo_pid"); a0=$(ticks "$api_pid"); p0=$(pg_ticks); m0=$(machine_ticks); w0=$(all_ticks); t0=$(date +%s.%N)
-  INVENTORY_API_KEY=$key dotnet "$loadgen" --url "$api_url" --seconds "$seconds" --warmup "$warmup" --label "$label" "$@" \
-    | tee -a "$results"
+  INVENTORY_API_KEY=$key dotnet "$loadgen" --url "$api_url" --seconds "$seconds" --warmup "$warmup" --label "$label" "$@" >"$work/$label.txt"
   t1=$(date +%s.%N)
   awk -v s="$(( $(ticks "$silo_pid") - s0 ))" -v a="$(( $(ticks "$api_pid") - a0 ))" -v p="$(( $(pg_ticks) - p0 ))" \
-      -v m="$(( $(machine_ticks) - m0 ))" -v w="$(( $(all_ticks) - w0 ))" -v n="$(nproc)" -v hz="$hz" -v t="$(echo "$t1 - $t0" | bc)" -v l="$label" \
-    'BEGIN { printf "[%s] CPU over the whole scenario (warm-up included, %.0f s), in cores: API %.2f, silo %.2f, PostgreSQL %.2f; whole machine busy %.2f (the rest: load generator, other processes)\n", l, t, a/hz/t, s/hz/t, p/hz/t, n*m/w }' \
-    | tee -a "$results"
+      -v m="$(( $(machine_ticks) - m0 ))" -v w="$(( $(all_ticks) - w0 ))" -v n="$(nproc)" -v hz="$hz" -v t0="$t0" -v t1="$t1" -v l="$label" \
+    'BEGIN { t = t1 - t0; printf "CPU label=%s api=%.2f silo=%.2f pg=%.2f machine=%.2f seconds=%.0f\n", l, a/hz/t, s/hz/t, p/hz/t, n*m/w, t }' \
+    >>"$work/$label.txt"
+  cat "$work/$label.txt" >>"$results"
+  [[ -z $diagnose ]] || { cat "$work/$label.txt"; echo; }
+  echo "load.sh: $label: $(num "$(field "$label" requests_per_s)") requests/s, p99 $(ms "$(field "$label" p99_ms)")" >&2
 }
 
 if (( settle > 0 )); then
-  echo "load.sh: settling the silo and API with $settle s of unmeasured traffic (single posts, then batches of 50)"
+  echo "load.sh: settling the silo and API with $settle s of unmeasured traffic (single posts, then batches of 50)" >&2
   for shape in "--scanners 64" "--scanners 16 --batch 50"; do
     # shellcheck disable=SC2086 # the shape is two or four words on purpose
     INVENTORY_API_KEY=$key dotnet "$loadgen" --url "$api_url" --seconds $(( (settle + 1) / 2 )) --warmup 0 --label settle $shape >/dev/null
   done
 fi
 
-echo "load.sh: machine before the scenarios: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 scenario baseline-live-closed --target live --scanners 64
 scenario a-closed-single --scanners 256
 scenario b-closed-batch --scanners 16 --batch 50
 scenario baseline-live-open --target live --rate 1000
 scenario c-open-1000 --rate 1000
 
-# --- summary -------------------------------------------------------------------------------------------------------
-field() { grep "^RESULT label=$1 " "$results" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }
+# --- results -------------------------------------------------------------------------------------------------------
 live=$(field baseline-live-closed requests_per_s)
 a=$(field a-closed-single movements_per_s)
 b=$(field b-closed-batch movements_per_s)
+best=$(calc "$a > $b ? $a : $b")
 c99=$(field c-open-1000 p99_ms)
 l99=$(field baseline-live-open p99_ms)
-ckept=$(field c-open-1000 rate_kept)
-best=$(echo "if ($a > $b) $a else $b" | bc -l)
-met() { if [[ $(echo "$1" | bc -l) -eq 1 ]]; then echo yes; else echo NO; fi; }
-ratio() { echo "scale=3; $1 / $2" | bc -l | awk '{printf "%.2fx", $1}'; }
+failed=0
+for label in a-closed-single b-closed-batch c-open-1000; do
+  failed=$((failed + $(field "$label" s5xx) + $(field "$label" unanswered)))
+done
 
+# Rows of tab-separated cells, printed as a Markdown table with padded columns.
+row() { printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$@"; }
+table() {
+  awk -F '\t' '{ for (i = 1; i <= NF; i++) { cell[NR, i] = $i; if (length($i) > width[i]) width[i] = length($i) } } END {
+    for (r = 1; r <= NR; r++) { line = "|"; for (i = 1; i <= 6; i++) line = line " " sprintf("%-" width[i] "s", cell[r, i]) " |"; print line }
+  }'
+}
 echo
-echo "Inventory end-to-end load test, $(date -u +%Y-%m-%d), $(nproc) cores (load average now $(cut -d' ' -f1-3 /proc/loadavg)); load generator, API, one silo and PostgreSQL on this machine"
-echo "| figure | measured | target | met |"
-echo "|---|---|---|---|"
-printf '| baseline: GET /health/live with the key, 64 scanners | %.0f requests/s (p99 %s ms) | (ceiling of the HTTP stack here) | |\n' "$live" "$(field baseline-live-closed p99_ms)"
-printf '| (a) single movements, 256 scanners | %.0f movements/s (p50 %s ms, p99 %s ms); %s of the baseline | | |\n' "$a" "$(field a-closed-single p50_ms)" "$(field a-closed-single p99_ms)" "$(ratio "$a" "$live")"
-printf '| (b) batches of 50, 16 scanners | %.0f movements/s (p50 %s ms, p99 %s ms per batch); %s of the baseline | | |\n' "$b" "$(field b-closed-batch p50_ms)" "$(field b-closed-batch p99_ms)" "$(ratio "$b" "$live")"
-printf '| best end-to-end movements/s | %.0f | >= 2,500 | %s |\n' "$best" "$(met "$best >= 2500")"
-printf '| (c) p99 at 1,000 movements/s, open loop, single posts | %s ms (p50 %s ms; rate kept: %s); baseline /health/live at 1,000/s: p99 %s ms | < 100 ms | %s |\n' \
-  "$c99" "$(field c-open-1000 p50_ms)" "$ckept" "$l99" "$(met "$c99 < 100")"
+echo "Inventory end-to-end load test: $(nproc) cores for the load generator, the API, one silo and PostgreSQL (load average before: $load_before); $warmup s warm-up + $seconds s per scenario"
+{
+  row "figure" "measured" "baseline" "ratio" "target" "met?"
+  row "---" "---" "---" "---" "---" "---"
+  row "(a) movements/s, 256 scanners, single posts" "$(num "$a")/s (p99 $(ms "$(field a-closed-single p99_ms)"))" "$(num "$live")/s" "$(ratio "$a" "$live")" "" ""
+  row "(b) movements/s, 16 scanners, batches of 50" "$(num "$b")/s (p99 $(ms "$(field b-closed-batch p99_ms)") a batch)" "$(num "$live")/s" "$(ratio "$b" "$live")" "" ""
+  row "best of (a) and (b)" "$(num "$best")/s" "$(num "$live")/s" "$(ratio "$best" "$live")" ">= 2,500/s" "$(met "$best >= 2500")"
+  row "(c) p99, open loop at 1,000 movements/s (rate kept: $(field c-open-1000 rate_kept))" \
+    "$(ms "$c99") (p50 $(ms "$(field c-open-1000 p50_ms)"))" "$(ms "$l99")" "$(ratio "$c99" "$l99")" "< 100 ms" "$(met "$c99 < 100")"
+  row "movements failed (5xx or no answer after every attempt)" "$failed" "" "" "" ""
+} | table
+echo "baseline: GET /health/live with the key, the HTTP stack's own ceiling here (64 scanners; the same open loop at 1,000/s)."
+printf 'cores busy (of %s): (a) %s, (b) %s, (c) %s; in (c): API %s, silo %s, PostgreSQL %s\n' "$(nproc)" \
+  "$(field a-closed-single machine)" "$(field b-closed-batch machine)" "$(field c-open-1000 machine)" \
+  "$(field c-open-1000 api)" "$(field c-open-1000 silo)" "$(field c-open-1000 pg)"

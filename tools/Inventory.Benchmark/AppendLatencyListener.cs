@@ -3,9 +3,8 @@ using Inventory.EventStore.Postgres;
 
 namespace Inventory.Benchmark;
 
-/// <summary>Listens to the grains' <c>inventory.append.duration</c> (how long the event store took to confirm each
-/// item's append) and to the store's own batch metrics (how many appends went to PostgreSQL per transaction, and how
-/// long each transaction took), to tell store latency and coalescing from queueing in the breakdown.</summary>
+/// <summary>Listens to the items' <c>inventory.append.duration</c> and to the event store's batch metrics (appends per
+/// PostgreSQL transaction, the transaction's time, an append's wait for a writer): what explains a phase's latency.</summary>
 internal sealed class AppendLatencyListener : IDisposable
 {
     private readonly MeterListener _listener = new();
@@ -38,34 +37,26 @@ internal sealed class AppendLatencyListener : IDisposable
     /// <summary>The appends and the store's transactions since the last call.</summary>
     public AppendSummary TakeSummary()
     {
-        var appends = Sorted(Interlocked.Exchange(ref _appendMillis, new()));
-        var batches = Sorted(Interlocked.Exchange(ref _batchMillis, new()));
-        var queued = Sorted(Interlocked.Exchange(ref _queuedMillis, new()));
+        var appends = Distribution.Of(Interlocked.Exchange(ref _appendMillis, new()));
+        var queued = Distribution.Of(Interlocked.Exchange(ref _queuedMillis, new()));
+        var batches = Distribution.Of(Interlocked.Exchange(ref _batchMillis, new()));
         var requests = Interlocked.Exchange(ref _batchRequests, new()).ToArray();
-        return new AppendSummary(
-            appends.Length, At(appends, 0.5), At(appends, 0.99),
-            At(queued, 0.5), At(queued, 0.99),
-            batches.Length, requests.Length == 0 ? double.NaN : requests.Average(), At(batches, 0.5), At(batches, 0.99));
+        return new AppendSummary(appends, queued, batches, requests.Length == 0 ? double.NaN : requests.Average());
     }
 
     public void Dispose() => _listener.Dispose();
-
-    private static double[] Sorted(SampleLog<double> values)
-    {
-        var sorted = values.ToArray();
-        Array.Sort(sorted);
-        return sorted;
-    }
-
-    private static double At(double[] sorted, double p) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }
 
-/// <summary>Items' appends (count, p50, p99 ms; how long they waited in the store's queue) and the PostgreSQL transactions that carried them (count, mean appends
-/// per transaction, p50, p99 ms).</summary>
-internal sealed record AppendSummary(int Appends, double AppendP50, double AppendP99, double QueuedP50, double QueuedP99, int Batches, double MeanBatch, double BatchP50, double BatchP99)
+/// <summary>Items' appends (ms until confirmed; of which waiting for a writer) and the PostgreSQL transactions that
+/// carried them (ms, and appends per transaction on average).</summary>
+internal sealed record AppendSummary(Distribution Appends, Distribution Queued, Distribution Transactions, double AppendsPerTransaction)
 {
+    /// <summary>Coalescing and the store's latency, in one phrase.</summary>
+    public string Short => Transactions.Count == 0
+        ? "no event store transaction"
+        : $"{AppendsPerTransaction:N1} appends per transaction, transaction p99 {Transactions.P99:N1} ms";
+
     public override string ToString() =>
-        $"{Appends:N0} item appends confirmed: p50 {AppendP50:N2} ms, p99 {AppendP99:N2} ms, of which queued for a writer p50 {QueuedP50:N2} ms, p99 {QueuedP99:N2} ms; "
-        + $"in {Batches:N0} transactions of {MeanBatch:N1} appends on average: p50 {BatchP50:N2} ms, p99 {BatchP99:N2} ms";
+        $"{Appends.Count:N0} item appends: p50 {Appends.P50:N2} ms, p99 {Appends.P99:N2} ms, of which waiting for a writer p50 {Queued.P50:N2} ms, p99 {Queued.P99:N2} ms; "
+        + $"{Transactions.Count:N0} transactions of {AppendsPerTransaction:N1} appends: p50 {Transactions.P50:N2} ms, p99 {Transactions.P99:N2} ms";
 }

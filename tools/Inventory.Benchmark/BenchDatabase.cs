@@ -1,11 +1,9 @@
-using Inventory.EventStore.Postgres;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace Inventory.Benchmark;
 
-/// <summary>A fresh database on the benchmark's PostgreSQL server for one phase, migrated by the real migrator, and
-/// dropped (whatever connections are still open) on dispose. Phases do not see each other's events.</summary>
+/// <summary>A fresh database on the benchmark's PostgreSQL server for one part of the run (the silos migrate it as they
+/// start), dropped on dispose whatever connections are still open.</summary>
 internal sealed class BenchDatabase : IAsyncDisposable
 {
     private readonly string _server;
@@ -25,8 +23,6 @@ internal sealed class BenchDatabase : IAsyncDisposable
     {
         var database = new BenchDatabase(server, $"inventory_bench_{purpose}_{Guid.NewGuid():N}"[..40]);
         await AdminAsync(server, $"CREATE DATABASE {database.Name}");
-        await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
-        await new SchemaMigrator(dataSource, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
         return database;
     }
 

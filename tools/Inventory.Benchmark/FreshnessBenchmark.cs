@@ -1,20 +1,14 @@
 using System.Diagnostics;
-using Inventory.Hosting;
 using Inventory.Projections;
 using Inventory.StockItems;
-using Inventory.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Inventory.Benchmark;
 
 /// <summary>
-/// Freshness of the views at a steady open-loop rate, on PostgreSQL, in one in-process silo: (a) the silo's own
-/// <c>inventory.projection.freshness</c> histogram per projection; (b) end to end, for one acknowledged movement in
+/// Freshness of the views at a steady open-loop rate, in one in-process silo on a database of its own: (a) the silo's
+/// own <c>inventory.projection.freshness</c> histogram per projection; (b) end to end, for one acknowledged movement in
 /// <see cref="ReadSideOptions.SampleEvery"/>, from sending it until <see cref="IViewsGrain.WaitForAsync"/> sees it in
-/// both views. The baseline is the write latency of the same movements in the same run.
+/// both views. The baseline is the write latency of the same movements.
 /// </summary>
 internal static class FreshnessBenchmark
 {
@@ -25,46 +19,24 @@ internal static class FreshnessBenchmark
     public static async Task<FreshnessResult> RunAsync(ReadSideOptions options)
     {
         await using var database = await BenchDatabase.CreateAsync(options.ConnectionString, "fresh");
-        var ports = FreePorts.Take(2);
-        var builder = Host.CreateApplicationBuilder();
-        // Warnings while measuring; nothing once the silo stops (shutdown moves grains and flushes views, noisily).
-        var stopping = false;
-        builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning && !stopping);
-        builder.Services.AddPostgresEventStore(database.ConnectionString);
-        builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(siloPort: ports[0], gatewayPort: ports[1])
-            .AddInventoryGrains()
-            // On the event store's data source: one connection pool for the whole silo, as src/Silo has it.
-            .AddInventoryPostgresGrainStorage());
-        using var host = builder.Build();
-        await host.StartAsync();
-        try
-        {
-            var grains = host.Services.GetRequiredService<IGrainFactory>();
-            var items = ItemSet.Create(options.Items, options.Warehouses);
-            var popularity = new ZipfSampler(items.Keys.Count, options.Skew);
-            using var freshness = new FreshnessListener();
+        await using var silo = await BenchSilo.StartAsync(database.ConnectionString);
+        var grains = silo.Grains;
+        var items = ItemSet.Create(options.Items, options.Warehouses);
+        var popularity = new ZipfSampler(items.Keys.Count, options.Skew);
+        using var freshness = new FreshnessListener();
 
-            Console.WriteLine($"warm-up: 3 s at {options.Rate:N0}/s ...");
-            await RunLoadAsync(grains, items, popularity, options.Rate, TimeSpan.FromSeconds(3), sampleEvery: 0, new LatencyRecorder(), new LatencyRecorder(), seed: 1);
-            await Task.Delay(TimeSpan.FromSeconds(1));
-            freshness.Take();
+        Progress.Step($"freshness: warm-up, 3 s at {options.Rate:N0}/s");
+        await RunLoadAsync(grains, items, popularity, options.Rate, TimeSpan.FromSeconds(3), sampleEvery: 0, new LatencyRecorder(), new LatencyRecorder(), seed: 1);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        freshness.Take();
 
-            Console.WriteLine($"measuring: {options.Seconds} s at {options.Rate:N0}/s, open loop, {items.Keys.Count:N0} items ({items.Warehouses.Count} warehouses x {items.Skus.Count} SKUs, Zipf s={options.Skew}), 1 in {options.SampleEvery} acknowledged movements checked end to end");
-            var visible = new LatencyRecorder();
-            var afterAck = new LatencyRecorder();
-            var writes = await RunLoadAsync(grains, items, popularity, options.Rate, TimeSpan.FromSeconds(options.Seconds), options.SampleEvery, visible, afterAck, seed: 2);
-            var inSilo = freshness.Take();
-            var statuses = await grains.GetGrain<IProjectionAdminGrain>(0).GetStatusesAsync();
-            var result = new FreshnessResult(writes.Summary, writes.Spread, inSilo, visible.Spread(), afterAck.Spread(), writes.Timeouts, statuses);
-            result.Print(options.Rate);
-            return result;
-        }
-        finally
-        {
-            stopping = true;
-            await host.StopAsync();
-        }
+        Progress.Step($"freshness: {options.Seconds} s at {options.Rate:N0}/s over {items.Keys.Count:N0} items ({items.Warehouses.Count} warehouses x {items.Skus.Count} SKUs)");
+        var visible = new LatencyRecorder();
+        var afterAck = new LatencyRecorder();
+        var writes = await RunLoadAsync(grains, items, popularity, options.Rate, TimeSpan.FromSeconds(options.Seconds), options.SampleEvery, visible, afterAck, seed: 2);
+        var inSilo = freshness.Take();
+        var statuses = await grains.GetGrain<IProjectionAdminGrain>(0).GetStatusesAsync();
+        return new FreshnessResult(writes.Summary, writes.Spread, inSilo, visible.Spread(), afterAck.Spread(), writes.Timeouts, statuses);
     }
 
     private static async Task<(LatencySummary Summary, Distribution Spread, long Timeouts)> RunLoadAsync(

@@ -4,7 +4,7 @@ using Inventory.StockItems;
 namespace Inventory.Benchmark;
 
 /// <summary>Scanners sending movements to stock item grains: many items, skewed popularity.</summary>
-internal sealed class MovementLoad(IGrainFactory grains, string[] keys, ZipfSampler popularity)
+internal sealed class MovementLoad(IGrainFactory grains, IReadOnlyList<string> keys, ZipfSampler popularity)
 {
     /// <summary>Closed loop: <paramref name="callers"/> callers, each sending its next movement when the last is answered.</summary>
     public async Task<LatencySummary> RunClosedAsync(int callers, TimeSpan duration)
@@ -23,31 +23,25 @@ internal sealed class MovementLoad(IGrainFactory grains, string[] keys, ZipfSamp
     }
 
     /// <summary>Open loop: movements arrive at a fixed rate whatever the answers do (see <see cref="OpenLoop"/>).</summary>
-    public Task<LatencySummary> RunOpenAsync(double perSecond, TimeSpan duration, SlowAnswerTimeline? timeline = null)
+    public Task<LatencySummary> RunOpenAsync(double perSecond, TimeSpan duration)
     {
-        // One generator for all sends: the open loop calls them one after another, and each draws its numbers before
-        // its first await (a new seeded Random per send cost the load side an allocation and a seeding each).
+        // One generator: the open loop starts the sends one after another, and each draws its numbers before its first await.
         var random = new Random(42);
-        return OpenLoop.RunAsync(perSecond, duration, (recorder, scheduled) => SendAsync(random, recorder, scheduled, timeline));
+        return OpenLoop.RunAsync(perSecond, duration, (recorder, scheduled) => SendAsync(random, recorder, scheduled));
     }
 
-    /// <summary>The item's popularity class and the answer: where a latency tail comes from.</summary>
+    /// <summary>The item's popularity class and the answer, for the latency by kind (--diagnose).</summary>
     private static string KindOf(int rank, bool accepted) =>
         (rank == 0 ? "hottest item, " : rank < 10 ? "items ranked 2-10, " : "other items, ") + (accepted ? "applied" : "refused");
 
-    private async Task SendAsync(Random random, LatencyRecorder recorder, long scheduledTimestamp, SlowAnswerTimeline? timeline = null)
+    private async Task SendAsync(Random random, LatencyRecorder recorder, long scheduledTimestamp)
     {
         var rank = popularity.Next(random);
-        var key = keys[rank];
-        StockCommand command = random.Next(10) < 7
-            ? new ReceiveStock { MovementId = Guid.NewGuid(), Quantity = random.Next(1, 20), ScannerId = "bench" }
-            : new PickStock { MovementId = Guid.NewGuid(), Quantity = 1, ScannerId = "bench" };
+        var command = MovementCommands.Next(random);
         try
         {
-            var result = await grains.GetStockItem(key).ExecuteAsync(command);
-            var latency = Stopwatch.GetElapsedTime(scheduledTimestamp);
-            recorder.Record(latency, KindOf(rank, result.Accepted));
-            timeline?.Answer(scheduledTimestamp, latency);
+            var result = await grains.GetStockItem(keys[rank]).ExecuteAsync(command);
+            recorder.Record(Stopwatch.GetElapsedTime(scheduledTimestamp), KindOf(rank, result.Accepted));
             if (!result.Accepted)
             {
                 recorder.Rejected();

@@ -2,10 +2,9 @@ using System.Diagnostics;
 
 namespace Inventory.Benchmark;
 
-/// <summary>Sends at a fixed rate whatever the answers do; each send gets its scheduled time, from which its
-/// latency counts (no coordinated omission). Keeps no finished send: a list of the sends' tasks (pruned every 4,096)
-/// kept each one alive through the silo's next young collection, which had to copy it and scan the list's array for
-/// it, work that belonged to the harness and not to the system measured.</summary>
+/// <summary>Sends at a fixed rate whatever the answers do; each send's latency counts from its scheduled time (no
+/// coordinated omission). It counts the sends under way instead of keeping them, so that the harness keeps nothing
+/// alive through the silo's young collections.</summary>
 internal static class OpenLoop
 {
     /// <summary>Sends <paramref name="perSecond"/> × <paramref name="duration"/> operations, fewer when

@@ -1,63 +1,78 @@
+using Inventory.Projections;
+
 namespace Inventory.Benchmark;
 
-/// <summary>The read-side consistency SLA run (<c>--read-side</c>): freshness at a steady rate, then the bound after a
-/// crash; prints both and a table against the targets.</summary>
+/// <summary>The read side's consistency SLA (<c>read-side</c>): freshness at a steady rate, then the bound after a crash;
+/// one results table.</summary>
 internal static class ReadSideBenchmark
 {
-    public static async Task RunAsync(ReadSideOptions options)
+    public static async Task<int> RunAsync(ReadSideOptions options)
     {
-        Console.WriteLine($"Inventory read-side benchmark: {CpuUse.MachineCores} cores, load average {LoadAverage()}");
-        FreshnessResult? freshness = null;
-        CrashResult? crash = null;
+        var parts = new List<string>();
         if (options.Freshness)
         {
-            Console.WriteLine();
-            Console.WriteLine("== 1. freshness at a steady rate (one in-process silo on PostgreSQL)");
-            freshness = await FreshnessBenchmark.RunAsync(options);
+            parts.Add($"freshness at {options.Rate:N0}/s for {options.Seconds} s in one in-process silo");
         }
 
         if (options.Crash)
         {
-            Console.WriteLine();
-            Console.WriteLine("== 2. bound after a crash (two silo processes on PostgreSQL, SIGKILL of one)");
-            crash = await CrashBenchmark.RunAsync(options);
+            parts.Add($"a SIGKILLed silo of two processes at {options.CrashRate:N0}/s");
         }
 
-        Console.WriteLine();
-        Console.WriteLine("| figure | measured | target | met |");
-        Console.WriteLine("|---|---|---|---|");
+        Console.WriteLine($"Inventory read-side benchmark: {ProcessCounters.MachineCores} cores (load average {Progress.LoadAverage()}), {options.Items:N0} items (Zipf s={options.Skew}); {string.Join("; ", parts)}");
+        var freshness = options.Freshness ? await FreshnessBenchmark.RunAsync(options) : null;
+        var crash = options.Crash ? await CrashBenchmark.RunAsync(options) : null;
+
+        var table = new ResultsTable();
         if (freshness is not null)
         {
+            var write = freshness.WriteSpread.P99;
             foreach (var (projection, spread) in freshness.InSilo)
             {
-                Console.WriteLine($"| freshness p99 in silo, {projection}, at {options.Rate:N0}/s | {spread.P99:N1} ms (p50 {spread.P50:N1}, p90 {spread.P90:N1}, max {spread.Max:N1}) | < {FreshnessBenchmark.TargetP99Millis} ms | {(spread.P99 < FreshnessBenchmark.TargetP99Millis ? "yes" : "NO")} |");
+                table.Add($"freshness p99 in the silo, {projection}", Precise(spread.P99), Precise(write), spread.P99 / write,
+                    $"< {FreshnessBenchmark.TargetP99Millis:N0} ms", spread.P99 < FreshnessBenchmark.TargetP99Millis);
             }
 
-            var visible = freshness.Visible;
-            Console.WriteLine($"| send -> visible in both views p99 (WaitForAsync, 1 in {options.SampleEvery}) | {visible.P99:N1} ms (p50 {visible.P50:N1}, p90 {visible.P90:N1}, max {visible.Max:N1}; {freshness.WaitTimeouts} not within 5 s) | < {FreshnessBenchmark.TargetP99Millis} ms | {(visible.P99 < FreshnessBenchmark.TargetP99Millis && freshness.WaitTimeouts == 0 ? "yes" : "NO")} |");
-            Console.WriteLine($"| p99 send -> visible vs p99 write latency (baseline, same run) | {visible.P99:N1} / {freshness.WriteSpread.P99:N1} ms = {visible.P99 / freshness.WriteSpread.P99:N2}x | (info) | |");
+            var timeouts = freshness.WaitTimeouts == 0 ? "" : $"; {freshness.WaitTimeouts} not within 5 s";
+            table.Add($"send -> visible in both views, p99 (1 in {options.SampleEvery}{timeouts})", Precise(freshness.Visible.P99), Precise(write), freshness.Visible.P99 / write,
+                $"< {FreshnessBenchmark.TargetP99Millis:N0} ms", freshness.Visible.P99 < FreshnessBenchmark.TargetP99Millis && freshness.WaitTimeouts == 0);
         }
 
         if (crash is not null)
         {
-            Console.WriteLine($"| takeover: kill -> killed silo declared Dead | {crash.TakeoverMillis:N0} ms | (info) | |");
-            Console.WriteLine($"| kill -> every item of the killed silo answered again (each its first acknowledged movement after the kill) | {crash.LastItemBackMillis:N0} ms (the first: {crash.FirstAckMillis:N0} ms; last failed call: {crash.LastFailureMillis:N0} ms, calls in flight time out after 5 s) | < {CrashResult.TakeoverTargetMillis:N0} ms | {(crash.LastItemBackMillis < CrashResult.TakeoverTargetMillis ? "yes" : "NO")} |");
-            Console.WriteLine($"| live silos declared dead: under full load ({crash.FullLoad.PerSecond:N0} movements/s, 64 callers, 20 s) and after the kill | {crash.FalseDeaths} | 0 | {(crash.FalseDeaths == 0 ? "yes" : "NO")} |");
-            Console.WriteLine($"| views complete after the takeover | {crash.CompleteAfterTakeoverMillis:N0} ms | < {CrashResult.TargetMillis:N0} ms | {(crash.TargetMet ? "yes" : "NO")} |");
-            Console.WriteLine($"| views complete after the first acknowledged movement of an item of the killed silo | {crash.CompleteAfterFirstAckMillis:N0} ms | (< {CrashResult.TargetMillis:N0} ms) | {(crash.CompleteAfterFirstAckMillis < CrashResult.TargetMillis ? "yes" : "NO")} |");
-            Console.WriteLine($"| views complete after the kill | {crash.TakeoverMillis + crash.CompleteAfterTakeoverMillis:N0} ms | (info) | |");
+            table.Add("crash: kill -> every item of the killed silo answered again", Millis(crash.LastItemBackMillis), "", double.NaN,
+                $"< {CrashResult.TakeoverTargetMillis:N0} ms", crash.LastItemBackMillis < CrashResult.TakeoverTargetMillis);
+            table.Add("crash: takeover -> every view complete", Millis(crash.CompleteAfterTakeoverMillis), "", double.NaN,
+                $"< {CrashResult.TargetMillis:N0} ms", crash.TargetMet);
+            table.Add($"crash: live silos declared dead ({crash.FullLoad.PerSecond:N0} movements/s by 64 callers, then the kill)", $"{crash.FalseDeaths}", "", double.NaN, "0", crash.FalseDeaths == 0);
+            table.Add("crash: kill -> killed silo declared dead (the takeover)", Millis(crash.TakeoverMillis), "", double.NaN, "", null);
         }
+
+        foreach (var line in (freshness?.Describe() ?? []).Concat(crash?.Describe() ?? []).Where(_ => options.Diagnose))
+        {
+            Console.WriteLine(line);
+        }
+
+        Console.WriteLine();
+        table.Print(Console.Out);
+        if (freshness is not null)
+        {
+            Console.WriteLine($"baseline: the p99 write latency of the same movements ({freshness.Writes.PerSecond:N0}/s, open loop).");
+        }
+
+        if (crash is not null)
+        {
+            Console.WriteLine(crash.Summary);
+        }
+
+        return 0;
     }
 
-    private static string LoadAverage()
-    {
-        try
-        {
-            return File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
-        }
-        catch (IOException)
-        {
-            return "n/a";
-        }
-    }
+    /// <summary>A projection's status in one line.</summary>
+    public static string Describe(ProjectionStatus s) =>
+        $"projection {s.Name}: {s.Health}, generation {s.Generation}, lag {s.LagEvents:N0} events / {s.LagMilliseconds:N0} ms, checkpoint {s.Checkpoint} of head {s.HeadPosition}, {s.Partitions} shards, {s.DeadLetters} dead letters";
+
+    private static string Precise(double millis) => $"{millis:N1} ms";
+
+    private static string Millis(double millis) => $"{millis:N0} ms";
 }

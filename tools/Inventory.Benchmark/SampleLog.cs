@@ -3,15 +3,11 @@ using System.Collections;
 namespace Inventory.Benchmark;
 
 /// <summary>
-/// An append-only, thread-safe store of samples (latencies, timestamps) for the benchmark's own bookkeeping, made to
-/// stay out of the measured process's garbage collections: the samples go into chunks of <see cref="ChunkLength"/>,
-/// each one large enough to be allocated on the large object heap, and are never copied. A
-/// <see cref="System.Collections.Concurrent.ConcurrentBag{T}"/> grows by copying its arrays, which the young
-/// collections of the system under test had to copy and compact along with the silo's own objects (the open loop's
-/// 60,000 answers, 1-2 MB of the bookkeeping alive in gen1 at once).
+/// An append-only, thread-safe store of samples that stays out of the measured process's young collections: samples
+/// go into chunks large enough for the large object heap and are never copied (a growing bag was copied, and its
+/// copies scanned, by the silo's own gen0/gen1 collections).
 /// </summary>
-/// <remarks>Reading (<see cref="ToArray"/>, enumerating) is meant for after the writers have finished; it waits
-/// briefly for writes that have taken a slot and not filled it yet.</remarks>
+/// <remarks>Read (<see cref="ToArray"/>, enumerate) once the writers have finished.</remarks>
 internal sealed class SampleLog<T> : IReadOnlyCollection<T>
     where T : unmanaged
 {

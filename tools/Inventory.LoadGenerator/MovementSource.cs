@@ -1,4 +1,3 @@
-using Inventory.Benchmark;
 using System.Collections.Concurrent;
 
 namespace Inventory.LoadGenerator;

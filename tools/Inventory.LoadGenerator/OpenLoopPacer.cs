@@ -57,7 +57,7 @@ internal static class OpenLoopPacer
 
         var sending = clock.Elapsed;
         await Task.WhenAll(tasks);
-        var late = Distribution.Of([.. lateness]);
+        var late = Distribution.Of(lateness);
         var figures = new OpenLoopFigures(rate, sent * options.Batch / sending.TotalSeconds, skipped * options.Batch, late.P99, late.Max);
         return (clock.Elapsed, figures);
     }

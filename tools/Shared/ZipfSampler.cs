@@ -1,7 +1,6 @@
-namespace Inventory.Benchmark;
+namespace Inventory.Tools;
 
-/// <summary>Draws item indexes 0..n-1 with Zipf(s) popularity: a few hot SKUs, a long tail (s = 0: uniform).
-/// Shared with the load generator (linked there).</summary>
+/// <summary>Draws item indexes 0..n-1 with Zipf(s) popularity: a few hot SKUs, a long tail (s = 0: uniform).</summary>
 internal sealed class ZipfSampler
 {
     private readonly double[] _cumulative;

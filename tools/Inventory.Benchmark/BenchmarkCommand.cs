@@ -1,0 +1,98 @@
+using System.CommandLine;
+
+namespace Inventory.Benchmark;
+
+/// <summary>The benchmark's command line: the write side by default, the read side as <c>read-side</c>. Only the
+/// options below are accepted; an unknown or mistyped one, or a value out of range, is refused with exit code 1.</summary>
+internal static class BenchmarkCommand
+{
+    public const string ConnectionVariable = "INVENTORY_BENCH_POSTGRES";
+
+    public static RootCommand Create()
+    {
+        var connection = new Option<string?>("--connection")
+        {
+            Description = $"Npgsql connection string of a PostgreSQL superuser (default: {ConnectionVariable}; build/bench.sh provisions a throwaway server)",
+            Recursive = true,
+        };
+        var diagnose = new Option<bool>("--diagnose")
+        {
+            Description = "also print each phase's details: CPU of this process and of the rest of the machine, JIT, GC, the event store's queue, latency by kind of item; projection statuses",
+            Recursive = true,
+        };
+
+        var seconds = CommandLineOptions.Number("--seconds", "length of each measured phase, seconds", 10, 1, 600);
+        var items = CommandLineOptions.Number("--items", "stock items the movements go to", 10_000, 10, 1_000_000);
+        var skew = CommandLineOptions.Number("--skew", "Zipf exponent of the items' popularity, 0 = uniform", 1.0, 0.0, 10.0);
+        var memoryItems = CommandLineOptions.Number("--memory-items", "items activated to measure memory per active item", 20_000, 100, 1_000_000);
+        var warmUp = CommandLineOptions.Number("--warm-up", "at most this many seconds of warm-up, until the JIT has settled", 120, 0, 600);
+        var rounds = CommandLineOptions.Number("--rounds", "alternating baseline/grain rounds at 64 callers; the median round is judged", 3, 1, 15);
+        var projections = CommandLineOptions.OneOf("--projections", "live: the read side takes every movement, as in production; idle: the write path alone", "live", "live", "idle");
+        var openRate = CommandLineOptions.OptionalNumber("--open-rate", "the open loop at this rate instead of half the 64-caller rate (to compare builds at one rate; no target then)", 1.0, 100_000.0);
+        var checkpoint = new Option<bool>("--checkpoint-in-phase") { Description = "issue a CHECKPOINT as the grains' measured open loop begins: its p99 with a checkpoint under way" };
+
+        var root = new RootCommand("The write-side benchmark: stock item grains on PostgreSQL against a plain Npgsql baseline (one row per transaction) "
+            + "measured in the same run; one results table.")
+        {
+            connection, diagnose, seconds, items, skew, memoryItems, warmUp, rounds, projections, openRate, checkpoint,
+        };
+        root.Validators.Add(result => RequireConnection(result, connection));
+        root.SetAction((parsed, _) => WriteSideBenchmark.RunAsync(new WriteSideOptions(
+            ConnectionOf(parsed.GetValue(connection))!,
+            parsed.GetValue(diagnose),
+            parsed.GetValue(seconds),
+            parsed.GetValue(items),
+            parsed.GetValue(skew),
+            parsed.GetValue(memoryItems),
+            parsed.GetValue(warmUp),
+            parsed.GetValue(rounds),
+            parsed.GetValue(projections) == "live",
+            parsed.GetValue(openRate),
+            parsed.GetValue(checkpoint))));
+        root.Subcommands.Add(ReadSide(connection, diagnose));
+        return root;
+    }
+
+    private static Command ReadSide(Option<string?> connection, Option<bool> diagnose)
+    {
+        var rate = CommandLineOptions.Number("--rate", "freshness: movements/s of the open loop", 500.0, 1.0, 100_000.0);
+        var seconds = CommandLineOptions.Number("--seconds", "freshness: length of the measured phase, seconds", 20, 1, 600);
+        var items = CommandLineOptions.Number("--items", "stock items (every SKU in every warehouse)", 2_000, 10, 1_000_000);
+        var warehouses = CommandLineOptions.Number("--warehouses", "warehouses the items are spread over", 10, 1, 100);
+        var skew = CommandLineOptions.Number("--skew", "Zipf exponent of the items' popularity, 0 = uniform", 1.0, 0.0, 10.0);
+        var sample = CommandLineOptions.Number("--sample", "freshness: one acknowledged movement in this many is followed until both views show it", 10, 1, 1_000);
+        var crashRate = CommandLineOptions.Number("--crash-rate", "crash: movements/s of the open loop over two silo processes", 400.0, 1.0, 100_000.0);
+        var only = new Option<string?>("--only") { Description = "run one part only" };
+        only.AcceptOnlyFromAmong("freshness", "crash");
+
+        var command = new Command("read-side", "The read side's consistency SLA: the views' freshness at a steady rate (one in-process silo), then the "
+            + "bound after a crash (two silo processes, one SIGKILLed under load); one results table.")
+        {
+            rate, seconds, items, warehouses, skew, sample, crashRate, only,
+        };
+        command.Validators.Add(result => RequireConnection(result, connection));
+        command.SetAction((parsed, _) => ReadSideBenchmark.RunAsync(new ReadSideOptions(
+            ConnectionOf(parsed.GetValue(connection))!,
+            parsed.GetValue(diagnose),
+            parsed.GetValue(rate),
+            parsed.GetValue(seconds),
+            parsed.GetValue(items),
+            parsed.GetValue(warehouses),
+            parsed.GetValue(skew),
+            parsed.GetValue(sample),
+            parsed.GetValue(crashRate),
+            parsed.GetValue(only) is null or "freshness",
+            parsed.GetValue(only) is null or "crash")));
+        return command;
+    }
+
+    private static void RequireConnection(System.CommandLine.Parsing.CommandResult result, Option<string?> connection)
+    {
+        if (string.IsNullOrWhiteSpace(ConnectionOf(result.GetValue(connection))))
+        {
+            result.AddError($"Give a PostgreSQL connection: --connection \"Host=...\" or {ConnectionVariable} (./build/bench.sh provisions a throwaway one).");
+        }
+    }
+
+    private static string? ConnectionOf(string? given) => given ?? Environment.GetEnvironmentVariable(ConnectionVariable);
+}

@@ -9,20 +9,10 @@ namespace Inventory.Hosting;
 /// connection returned to the pool. A setting the connection string gives, in any spelling Npgsql takes, is kept.
 /// </summary>
 /// <remarks>
-/// <para><b>Pool size.</b> A silo needs few connections at once: appends go through the store's writers in batches, and
-/// the rest are short reads (activations, catch-up pages) and grain state writes. Beyond a few connections per core of
-/// the database server, more concurrent transactions only queue inside PostgreSQL instead of in the pool, where they
-/// cost nothing: measured on the 2-core benchmark machine, one-row transactions at 1,400/s had a p99 of 73 ms with a
-/// pool of 80 and 10 ms with a pool of 8. Size <c>max_connections</c> for every silo's pool plus the API's.</para>
-/// <para><b>Automatic preparation.</b> A silo runs a few dozen distinct statements (reads of a stream, of a snapshot,
-/// of the log; grain state; membership) thousands of times; unprepared, PostgreSQL plans each execution again. Npgsql
-/// prepares a statement on a connection after its fifth use there, keeping up to <see cref="MaxAutoPrepare"/> per
-/// connection. Behind a pooler in transaction mode that does not track prepared statements, set
-/// <c>Max Auto Prepare=0</c>.</para>
-/// <para><b>No reset on close.</b> By default Npgsql resets a connection the pool hands out again: <c>DISCARD ALL</c>,
-/// or with automatic preparation seven statements that keep the prepared ones. Nothing a silo runs leaves session state
-/// behind (its only lock, the migrations', is transaction-scoped; no session <c>SET</c>, temporary table or
-/// <c>LISTEN</c>), so there is nothing to reset. Code that adds session state must undo it itself.</para>
+/// A small pool, because more concurrent transactions than the server has cores only queue inside PostgreSQL; prepared
+/// statements, because a silo runs a few dozen statements thousands of times (behind a pooler in transaction mode, set
+/// <c>Max Auto Prepare=0</c>); no reset, because nothing a silo runs leaves session state behind (code that adds some
+/// must undo it itself). The measurements: <c>docs/operations.md</c>, "The PostgreSQL server".
 /// </remarks>
 public static class PostgresConnectionDefaults
 {

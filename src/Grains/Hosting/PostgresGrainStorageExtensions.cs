@@ -28,9 +28,9 @@ public static class PostgresGrainStorageExtensions
     }
 
     /// <summary>
-    /// Writes grain state with Orleans' binary serializer, and reads state written by earlier versions in JSON as well.
-    /// Measured: the JSON serializer (Orleans' default) made 60% of a loaded silo's allocations, writing the
-    /// projection shards' whole state at every checkpoint; the state types are version tolerant either way (<c>[Id]</c>).
+    /// Writes grain state with Orleans' binary serializer (far fewer allocations than its default JSON for the views'
+    /// checkpoints), and reads state written by earlier versions in JSON as well; the state types are version tolerant
+    /// either way (<c>[Id]</c>).
     /// </summary>
     public static IGrainStorageSerializer CreateStateSerializer(Serializer serializer, OrleansJsonSerializer json) =>
         new GrainStorageSerializer(new OrleansGrainStorageSerializer(serializer), new JsonGrainStorageSerializer(json));

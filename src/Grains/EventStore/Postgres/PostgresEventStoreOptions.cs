@@ -12,10 +12,8 @@ public sealed class PostgresEventStoreOptions
 
     /// <summary>How many batches may be in flight at once (each writer has a thread and a connection of its own).
     /// Two by default: while one writer's transaction waits for its commit, or for a slow disk, the other takes what
-    /// queued up meanwhile, so an append seldom waits behind more than one transaction (measured at 3,500 movements/s
-    /// in an open loop: appends' wait for a writer p99 13–14 ms with two, 30–44 ms with one, and the movements' p99
-    /// halved). One writer makes larger batches and fewer commits, which suits a small database server with few
-    /// appenders.</summary>
+    /// queued up meanwhile, so an append seldom waits behind more than one transaction (<c>docs/benchmarks.md</c>). One
+    /// writer makes larger batches and fewer commits, which suits a small database server with few appenders.</summary>
     public int Writers { get; set; } = 2;
 
     /// <summary>True when the values can run a store.</summary>

@@ -33,6 +33,7 @@ public sealed partial class ProjectionCoordinatorGrain(
     private readonly ProjectionOptions _options = options.Value;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ProjectionDefinition _definition = null!;
+    private GenerationLifecycle _generations = null!;
     private GenerationCursor _active = null!;
     private GenerationCursor? _rebuild;
     private DateTimeOffset _lastCheckpointAt;
@@ -46,6 +47,7 @@ public sealed partial class ProjectionCoordinatorGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _definition = catalog.Get(this.GetPrimaryKeyString());
+        _generations = new GenerationLifecycle(S, _options.Handover);
         _active = new GenerationCursor(S.ActiveGeneration, S.Checkpoint);
         _rebuild = S.RebuildGeneration is { } generation ? new GenerationCursor(generation, S.RebuildCheckpoint) : null;
         _lastProgressAt = _lastCheckpointAt = time.GetUtcNow();
@@ -87,24 +89,9 @@ public sealed partial class ProjectionCoordinatorGrain(
 
     public Task EnsureRunningAsync() => Task.CompletedTask;
 
-    public Task<IReadOnlyList<int>> GetLiveGenerationsAsync()
-    {
-        var now = time.GetUtcNow();
-        var generations = new List<int> { S.ActiveGeneration };
-        if (S.RebuildGeneration is { } rebuilding && S.ShadowingSince is not null)
-        {
-            generations.Add(rebuilding);
-        }
+    public Task<IReadOnlyList<int>> GetLiveGenerationsAsync() => Task.FromResult(_generations.LiveGenerations(time.GetUtcNow()));
 
-        if (S.RetiringGeneration is { } retiring && S.RetireAt > now)
-        {
-            generations.Add(retiring);
-        }
-
-        return Task.FromResult<IReadOnlyList<int>>(generations);
-    }
-
-    public Task<int> GetActiveGenerationAsync() => Task.FromResult(S.ActiveGeneration);
+    public Task<int> GetActiveGenerationAsync() => Task.FromResult(_generations.Active);
 
     public Task<IReadOnlyList<string>> GetPartitionsAsync() =>
         Task.FromResult<IReadOnlyList<string>>(S.Partitions.Order(StringComparer.Ordinal).ToList());
@@ -121,16 +108,10 @@ public sealed partial class ProjectionCoordinatorGrain(
             if (_rebuild is null)
             {
                 await RetireAsync(force: true);
-                var generation = S.ActiveGeneration + 1;
-                S.RebuildGeneration = generation;
-                S.RebuildCheckpoint = LogPosition.Start;
-                S.RebuildPartitions = new HashSet<string>(StringComparer.Ordinal);
-                S.RebuildStartedAt = time.GetUtcNow();
-                S.RebuildApplied = 0;
-                S.ShadowingSince = null;
+                var generation = _generations.StartRebuild(time.GetUtcNow());
                 await state.WriteStateAsync();
                 _rebuild = new GenerationCursor(generation, LogPosition.Start);
-                LogRebuildStarted(logger, _definition.Name, generation, S.ActiveGeneration);
+                LogRebuildStarted(logger, _definition.Name, generation, _generations.Active);
             }
         }
         finally
@@ -172,7 +153,7 @@ public sealed partial class ProjectionCoordinatorGrain(
             await CatchUpAsync(_active, S.Partitions, _options.PagesPerTick);
             if (_rebuild is not null)
             {
-                await RebuildStepAsync();
+                await RebuildStepAsync(_rebuild);
             }
 
             await RetireAsync(force: false);
@@ -381,67 +362,51 @@ public sealed partial class ProjectionCoordinatorGrain(
 
     /// <summary>Advances the rebuilding generation; once it has read to the end it also gets live events, and after
     /// <see cref="ProjectionOptions.Handover"/> of that it takes over reads.</summary>
-    private async Task RebuildStepAsync()
+    private async Task RebuildStepAsync(GenerationCursor rebuild)
     {
-        var rebuild = _rebuild!;
         var (delivered, reachedEnd) = await CatchUpAsync(rebuild, S.RebuildPartitions, _options.RebuildPagesPerTick);
-        S.RebuildApplied += delivered;
-        if (!reachedEnd)
-        {
-            return;
-        }
-
         var now = time.GetUtcNow();
-        if (S.ShadowingSince is null)
+        var step = _generations.Read(delivered, reachedEnd, rebuild.Position, _active.Position, now);
+        if (step == RebuildStep.CaughtUp)
         {
-            S.ShadowingSince = now;
             await state.WriteStateAsync();
             LogShadowing(logger, _definition.Name, rebuild.Generation, rebuild.Position, S.RebuildApplied);
-            return;
         }
-
-        if (now - S.ShadowingSince < _options.Handover || rebuild.Position < _active.Position)
+        else if (step == RebuildStep.HandoverDue)
         {
-            return;
+            await TakeOverAsync(rebuild, now);
         }
+    }
 
+    /// <summary>Has every shard write what it took, then switches reads to the rebuilt generation, unless the
+    /// checkpoint could not store everything it read.</summary>
+    private async Task TakeOverAsync(GenerationCursor rebuild, DateTimeOffset now)
+    {
         await CheckpointAsync();
         if (rebuild.Position != rebuild.Stored)
         {
             return;
         }
 
-        var previous = S.ActiveGeneration;
-        S.RetiringGeneration = previous;
-        S.RetiringPartitions = S.Partitions;
-        S.RetireAt = now + _options.Handover;
-        S.ActiveGeneration = rebuild.Generation;
-        S.Checkpoint = rebuild.Stored;
-        S.Partitions = S.RebuildPartitions;
-        S.RebuildGeneration = null;
-        S.RebuildCheckpoint = LogPosition.Start;
-        S.RebuildPartitions = new HashSet<string>(StringComparer.Ordinal);
-        S.ShadowingSince = null;
-        var rate = S.RebuildStartedAt is { } started ? S.RebuildApplied / Math.Max((now - started).TotalSeconds, 0.001) : 0;
-        S.RebuildStartedAt = null;
+        var rebuilt = _generations.Progress(rebuild.Position, now)!;
+        var previous = _generations.TakeOver(rebuild.Stored, now);
         await state.WriteStateAsync();
         _active = rebuild;
         _rebuild = null;
-        LogTookOver(logger, _definition.Name, rebuild.Generation, previous, rebuild.Position, S.RebuildApplied, rate);
+        LogTookOver(logger, _definition.Name, rebuild.Generation, previous, rebuild.Position, rebuilt.Applied, rebuilt.EventsPerSecond);
     }
 
-    /// <summary>Clears the shards of a replaced generation once no cached reader or live router can still use it.</summary>
+    /// <summary>Clears the shards of a replaced generation once no cached reader or live router can still use it
+    /// (<paramref name="force"/>: now, before a new rebuild).</summary>
     private async Task RetireAsync(bool force)
     {
-        if (S.RetiringGeneration is not { } generation || (!force && S.RetireAt > time.GetUtcNow()))
+        if (_generations.Retiring is not { } generation || !(force || _generations.RetireDue(time.GetUtcNow())))
         {
             return;
         }
 
-        await Task.WhenAll(S.RetiringPartitions.Select(p => _definition.Shard(GrainFactory, generation, p).RetireAsync()));
-        S.RetiringGeneration = null;
-        S.RetiringPartitions = new HashSet<string>(StringComparer.Ordinal);
-        S.RetireAt = null;
+        await Task.WhenAll(_generations.RetiringPartitions.Select(p => _definition.Shard(GrainFactory, generation, p).RetireAsync()));
+        _generations.Retired();
         await state.WriteStateAsync();
         LogRetired(logger, _definition.Name, generation);
     }
@@ -465,7 +430,7 @@ public sealed partial class ProjectionCoordinatorGrain(
         var status = new ProjectionStatus
         {
             Name = _definition.Name,
-            Generation = S.ActiveGeneration,
+            Generation = _generations.Active,
             Health = health,
             Checkpoint = position,
             HeadPosition = head.Position,
@@ -474,13 +439,7 @@ public sealed partial class ProjectionCoordinatorGrain(
             LastAppliedAt = S.LastAppliedAt,
             DeadLetters = open.GetValueOrDefault(_definition.Name),
             Partitions = S.Partitions.Count,
-            Rebuild = _rebuild is null ? null : new RebuildProgress(
-                _rebuild.Generation,
-                _rebuild.Position,
-                S.RebuildApplied,
-                S.RebuildStartedAt is { } started ? S.RebuildApplied / Math.Max((now - started).TotalSeconds, 0.001) : 0,
-                S.RebuildStartedAt ?? now,
-                S.ShadowingSince is not null),
+            Rebuild = _rebuild is null ? null : _generations.Progress(_rebuild.Position, now),
             MeasuredAt = now,
         };
         metrics.ProjectionMeasured(status);

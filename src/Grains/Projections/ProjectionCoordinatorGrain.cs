@@ -26,7 +26,7 @@ public sealed partial class ProjectionCoordinatorGrain(
     InventoryMetrics metrics,
     TimeProvider time,
     ILogger<ProjectionCoordinatorGrain> logger)
-    : Grain, IProjectionCoordinatorGrain, IDisposable
+    : Grain, IProjectionCoordinatorGrain, IProjectionShards, IDisposable
 {
     private static readonly TimeSpan StatusInterval = TimeSpan.FromSeconds(1);
 
@@ -34,6 +34,7 @@ public sealed partial class ProjectionCoordinatorGrain(
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ProjectionDefinition _definition = null!;
     private GenerationLifecycle _generations = null!;
+    private CatchUp _catchUp = null!;
     private GenerationCursor _active = null!;
     private GenerationCursor? _rebuild;
     private DateTimeOffset _lastCheckpointAt;
@@ -48,6 +49,7 @@ public sealed partial class ProjectionCoordinatorGrain(
     {
         _definition = catalog.Get(this.GetPrimaryKeyString());
         _generations = new GenerationLifecycle(S, _options.Handover);
+        _catchUp = new CatchUp(log, this, _definition, _options.PageSize, logger);
         _active = new GenerationCursor(S.ActiveGeneration, S.Checkpoint);
         _rebuild = S.RebuildGeneration is { } generation ? new GenerationCursor(generation, S.RebuildCheckpoint) : null;
         _lastProgressAt = _lastCheckpointAt = time.GetUtcNow();
@@ -141,6 +143,14 @@ public sealed partial class ProjectionCoordinatorGrain(
 
     public void Dispose() => _gate.Dispose();
 
+    Task<ShardAck> IProjectionShards.ApplyAsync(int generation, string partition, IReadOnlyList<EventEnvelope> events) =>
+        Shard(generation, partition).ApplyAsync(events);
+
+    Task<bool> IProjectionShards.FlushAsync(int generation, string partition, Guid activation) =>
+        Shard(generation, partition).FlushAsync(activation);
+
+    private IProjectionShardGrain Shard(int generation, string partition) => _definition.Shard(GrainFactory, generation, partition);
+
     private async Task TickAsync(CancellationToken cancellationToken)
     {
         if (!await _gate.WaitAsync(0, cancellationToken))
@@ -186,45 +196,17 @@ public sealed partial class ProjectionCoordinatorGrain(
         }
     }
 
-    /// <summary>Reads and delivers up to <paramref name="maxPages"/> pages; ReachedEnd when the log's gap-safe end was reached.</summary>
-    private async Task<(long Delivered, bool ReachedEnd)> CatchUpAsync(GenerationCursor cursor, HashSet<string> partitions, int maxPages)
+    /// <summary>Catches <paramref name="cursor"/>'s generation up by up to <paramref name="maxPages"/> pages.</summary>
+    private async Task<CatchUpResult> CatchUpAsync(GenerationCursor cursor, HashSet<string> partitions, int maxPages)
     {
-        long delivered = 0;
-        for (var pages = 0; pages < maxPages; pages++)
+        var result = await _catchUp.RunAsync(cursor, partitions, maxPages);
+        if (result.Delivered > 0)
         {
-            var page = await log.ReadAllAsync(cursor.Position, _options.PageSize);
-            if (page.Events.Count > 0)
-            {
-                await DeliverAsync(cursor, partitions, page.Events.Select(e => e.ToEnvelope()).ToList());
-                cursor.Advance(page.End);
-                delivered += page.Events.Count;
-                S.LastAppliedAt = _lastProgressAt = time.GetUtcNow();
-            }
-
-            if (page.Events.Count < _options.PageSize)
-            {
-                return (delivered, true);
-            }
+            S.LastAppliedAt = _lastProgressAt = time.GetUtcNow();
         }
 
-        return (delivered, false);
-    }
-
-    private async Task DeliverAsync(GenerationCursor cursor, HashSet<string> partitions, List<EventEnvelope> events)
-    {
-        var groups = events.GroupBy(_definition.PartitionOf, StringComparer.Ordinal).ToList();
-        var acks = await Task.WhenAll(groups.Select(async g =>
-            (Partition: g.Key, Ack: await _definition.Shard(GrainFactory, cursor.Generation, g.Key).ApplyAsync(g.ToList()))));
-        foreach (var (partition, ack) in acks)
-        {
-            cursor.Delivered(partition, ack.Activation);
-            _stateChanged |= partitions.Add(partition);
-        }
-
-        if (logger.IsEnabled(LogLevel.Debug))
-        {
-            LogDelivered(logger, _definition.Name, cursor.Generation, events.Count, groups.Count, events[0].Position, events[^1].Position, events[^1].EventId);
-        }
+        _stateChanged |= result.NewPartitions;
+        return result;
     }
 
     private IEnumerable<GenerationCursor> Cursors => _rebuild is null ? [_active] : [_active, _rebuild];
@@ -322,7 +304,7 @@ public sealed partial class ProjectionCoordinatorGrain(
                 break;
             }
 
-            if (!await _definition.Shard(GrainFactory, cursor.Generation, partition).FlushAsync(activation))
+            if (!await Shard(cursor.Generation, partition).FlushAsync(activation))
             {
                 return false;
             }
@@ -345,7 +327,7 @@ public sealed partial class ProjectionCoordinatorGrain(
         foreach (var chunk in cursor.ToWrite.ToList().Chunk(_options.CheckpointFlushConcurrency))
         {
             var results = await Task.WhenAll(chunk.Select(async p =>
-                (p.Key, Ok: await _definition.Shard(GrainFactory, cursor.Generation, p.Key).FlushAsync(p.Value))));
+                (p.Key, Ok: await Shard(cursor.Generation, p.Key).FlushAsync(p.Value))));
             foreach (var (partition, ok) in results)
             {
                 if (ok)
@@ -364,9 +346,9 @@ public sealed partial class ProjectionCoordinatorGrain(
     /// <see cref="ProjectionOptions.Handover"/> of that it takes over reads.</summary>
     private async Task RebuildStepAsync(GenerationCursor rebuild)
     {
-        var (delivered, reachedEnd) = await CatchUpAsync(rebuild, S.RebuildPartitions, _options.RebuildPagesPerTick);
+        var read = await CatchUpAsync(rebuild, S.RebuildPartitions, _options.RebuildPagesPerTick);
         var now = time.GetUtcNow();
-        var step = _generations.Read(delivered, reachedEnd, rebuild.Position, _active.Position, now);
+        var step = _generations.Read(read.Delivered, read.ReachedEnd, rebuild.Position, _active.Position, now);
         if (step == RebuildStep.CaughtUp)
         {
             await state.WriteStateAsync();
@@ -405,7 +387,7 @@ public sealed partial class ProjectionCoordinatorGrain(
             return;
         }
 
-        await Task.WhenAll(_generations.RetiringPartitions.Select(p => _definition.Shard(GrainFactory, generation, p).RetireAsync()));
+        await Task.WhenAll(_generations.RetiringPartitions.Select(p => Shard(generation, p).RetireAsync()));
         _generations.Retired();
         await state.WriteStateAsync();
         LogRetired(logger, _definition.Name, generation);
@@ -449,9 +431,6 @@ public sealed partial class ProjectionCoordinatorGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Projection {Projection} coordinator started: generation {Generation} from checkpoint {Checkpoint}, rebuilding {RebuildGeneration}")]
     private static partial void LogStarted(ILogger logger, string projection, int generation, LogPosition checkpoint, int? rebuildGeneration);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Projection {Projection} generation {Generation} caught up {Count} events into {Shards} shards: positions {From}..{To}, last event {EventId}")]
-    private static partial void LogDelivered(ILogger logger, string projection, int generation, int count, int shards, long from, long to, Guid eventId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Projection {Projection} catch-up failed at {Position}; retrying at the next tick")]
     private static partial void LogTickFailed(ILogger logger, Exception error, string projection, LogPosition position);

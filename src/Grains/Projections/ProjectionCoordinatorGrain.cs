@@ -35,9 +35,9 @@ public sealed partial class ProjectionCoordinatorGrain(
     private ProjectionDefinition _definition = null!;
     private GenerationLifecycle _generations = null!;
     private CatchUp _catchUp = null!;
+    private CheckpointWriter _checkpoints = null!;
     private GenerationCursor _active = null!;
     private GenerationCursor? _rebuild;
-    private DateTimeOffset _lastCheckpointAt;
     private DateTimeOffset _lastProgressAt;
     private DateTimeOffset _lastStatusAt;
     private bool _stateChanged;
@@ -50,9 +50,10 @@ public sealed partial class ProjectionCoordinatorGrain(
         _definition = catalog.Get(this.GetPrimaryKeyString());
         _generations = new GenerationLifecycle(S, _options.Handover);
         _catchUp = new CatchUp(log, this, _definition, _options.PageSize, logger);
+        _checkpoints = new CheckpointWriter(this, _options, time, _definition.Name, logger);
         _active = new GenerationCursor(S.ActiveGeneration, S.Checkpoint);
         _rebuild = S.RebuildGeneration is { } generation ? new GenerationCursor(generation, S.RebuildCheckpoint) : null;
-        _lastProgressAt = _lastCheckpointAt = time.GetUtcNow();
+        _lastProgressAt = time.GetUtcNow();
         this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions
         {
             DueTime = TimeSpan.Zero,
@@ -74,7 +75,7 @@ public sealed partial class ProjectionCoordinatorGrain(
         {
             try
             {
-                await CheckpointAsync();
+                await CheckpointNowAsync();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -133,7 +134,7 @@ public sealed partial class ProjectionCoordinatorGrain(
             {
             }
 
-            await CheckpointAsync();
+            await CheckpointNowAsync();
         }
         finally
         {
@@ -167,7 +168,10 @@ public sealed partial class ProjectionCoordinatorGrain(
             }
 
             await RetireAsync(force: false);
-            await CheckpointStepAsync();
+            if (await _checkpoints.TickAsync(Cursors))
+            {
+                await StoreCheckpointAsync();
+            }
 
             _failedTicks = 0;
         }
@@ -209,71 +213,13 @@ public sealed partial class ProjectionCoordinatorGrain(
         return result;
     }
 
-    private IEnumerable<GenerationCursor> Cursors => _rebuild is null ? [_active] : [_active, _rebuild];
+    private GenerationCursor[] Cursors => _rebuild is null ? [_active] : [_active, _rebuild];
 
-    /// <summary>A tick's part of the checkpoints: starts one every <see cref="ProjectionOptions.CheckpointInterval"/>
-    /// and has its shards write their state a few per tick, one at a time and
-    /// <see cref="ProjectionOptions.CheckpointWriteSpacing"/> apart, using at most half the tick's period; stores the
-    /// checkpoint once they all have. Written in one burst, the views of every shard at once took both cores from the
-    /// stock items' appends for its length, every checkpoint.</summary>
-    private async Task CheckpointStepAsync()
+    /// <summary>Has every shard that took events write its state now, then stores the checkpoint (before a handover, a
+    /// deactivation, or when asked to catch up now).</summary>
+    private async Task CheckpointNowAsync()
     {
-        var checkpointing = Cursors.Any(c => c.Checkpointing);
-        if (!checkpointing && time.GetUtcNow() - _lastCheckpointAt < _options.CheckpointInterval)
-        {
-            return;
-        }
-
-        if (!checkpointing)
-        {
-            _lastCheckpointAt = time.GetUtcNow();
-        }
-
-        var budgetEnds = time.GetUtcNow() + _options.CatchUpInterval / 2;
-        foreach (var cursor in Cursors)
-        {
-            if (!cursor.MustRewind)
-            {
-                if (!cursor.Checkpointing)
-                {
-                    cursor.BeginCheckpoint();
-                }
-
-                if (await WritePacedAsync(cursor, budgetEnds))
-                {
-                    cursor.TryComplete();
-                    continue;
-                }
-            }
-
-            LogRewound(logger, _definition.Name, cursor.Generation, cursor.Position, cursor.Stored);
-            cursor.Rewind();
-        }
-
-        await StoreCheckpointAsync();
-    }
-
-    /// <summary>Has every shard that took events write its state now, then stores the checkpoint (before a
-    /// measurement, a handover, a deactivation). A shard that lost events (another activation answers) makes its
-    /// generation deliver again from the stored checkpoint.</summary>
-    private async Task CheckpointAsync()
-    {
-        _lastCheckpointAt = time.GetUtcNow();
-        foreach (var cursor in Cursors)
-        {
-            if (!cursor.MustRewind)
-            {
-                cursor.BeginCheckpoint();
-                if (await WriteAllAsync(cursor) && cursor.TryComplete())
-                {
-                    continue;
-                }
-            }
-
-            LogRewound(logger, _definition.Name, cursor.Generation, cursor.Position, cursor.Stored);
-            cursor.Rewind();
-        }
-
+        await _checkpoints.NowAsync(Cursors);
         await StoreCheckpointAsync();
     }
 
@@ -291,55 +237,6 @@ public sealed partial class ProjectionCoordinatorGrain(
             await state.WriteStateAsync();
             _stateChanged = false;
         }
-    }
-
-    /// <summary>Has the checkpoint's shards write their state one at a time, spaced, until <paramref name="budgetEnds"/>;
-    /// false when one of them lost events.</summary>
-    private async Task<bool> WritePacedAsync(GenerationCursor cursor, DateTimeOffset budgetEnds)
-    {
-        foreach (var (partition, activation) in cursor.ToWrite.ToList())
-        {
-            if (time.GetUtcNow() >= budgetEnds)
-            {
-                break;
-            }
-
-            if (!await Shard(cursor.Generation, partition).FlushAsync(activation))
-            {
-                return false;
-            }
-
-            cursor.Written(partition);
-            if (_options.CheckpointWriteSpacing > TimeSpan.Zero && cursor.ToWrite.Count > 0)
-            {
-                await Task.Delay(_options.CheckpointWriteSpacing, time);
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>Has the checkpoint's shards write their state, <see cref="ProjectionOptions.CheckpointFlushConcurrency"/>
-    /// at a time; false when one of them lost events.</summary>
-    private async Task<bool> WriteAllAsync(GenerationCursor cursor)
-    {
-        var all = true;
-        foreach (var chunk in cursor.ToWrite.ToList().Chunk(_options.CheckpointFlushConcurrency))
-        {
-            var results = await Task.WhenAll(chunk.Select(async p =>
-                (p.Key, Ok: await Shard(cursor.Generation, p.Key).FlushAsync(p.Value))));
-            foreach (var (partition, ok) in results)
-            {
-                if (ok)
-                {
-                    cursor.Written(partition);
-                }
-
-                all &= ok;
-            }
-        }
-
-        return all;
     }
 
     /// <summary>Advances the rebuilding generation; once it has read to the end it also gets live events, and after
@@ -364,7 +261,7 @@ public sealed partial class ProjectionCoordinatorGrain(
     /// checkpoint could not store everything it read.</summary>
     private async Task TakeOverAsync(GenerationCursor rebuild, DateTimeOffset now)
     {
-        await CheckpointAsync();
+        await CheckpointNowAsync();
         if (rebuild.Position != rebuild.Stored)
         {
             return;
@@ -434,9 +331,6 @@ public sealed partial class ProjectionCoordinatorGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Projection {Projection} catch-up failed at {Position}; retrying at the next tick")]
     private static partial void LogTickFailed(ILogger logger, Exception error, string projection, LogPosition position);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Projection {Projection} generation {Generation}: a shard lost unwritten events (reactivated or failed to write); delivering again from {Stored} instead of {Position}")]
-    private static partial void LogRewound(ILogger logger, string projection, int generation, LogPosition position, LogPosition stored);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Projection {Projection}: rebuilding generation {Generation} from position 0 while generation {Active} serves reads")]
     private static partial void LogRebuildStarted(ILogger logger, string projection, int generation, int active);

@@ -25,7 +25,7 @@ internal sealed class RecordingShards : IProjectionShards
         lock (_lock)
         {
             Deliveries.Add((partition, events));
-            return Task.FromResult(new ShardAck(Activation(partition), events.Count));
+            return Task.FromResult(new ShardAck(Activation(generation, partition), events.Count));
         }
     }
 
@@ -41,7 +41,7 @@ internal sealed class RecordingShards : IProjectionShards
         {
             _inFlight--;
             OnWrite();
-            if (activation != Activation(partition))
+            if (activation != Activation(generation, partition))
             {
                 return false;
             }
@@ -52,19 +52,21 @@ internal sealed class RecordingShards : IProjectionShards
     }
 
     /// <summary>The shard's silo died: another activation answers from now on.</summary>
-    public void Reactivate(string partition)
+    public void Reactivate(int generation, string partition)
     {
         lock (_lock)
         {
-            _activations[partition] = Guid.NewGuid();
+            _activations[Key(generation, partition)] = Guid.NewGuid();
         }
     }
 
-    private Guid Activation(string partition)
+    private static string Key(int generation, string partition) => $"{generation}/{partition}";
+
+    private Guid Activation(int generation, string partition)
     {
-        if (!_activations.TryGetValue(partition, out var activation))
+        if (!_activations.TryGetValue(Key(generation, partition), out var activation))
         {
-            _activations[partition] = activation = Guid.NewGuid();
+            _activations[Key(generation, partition)] = activation = Guid.NewGuid();
         }
 
         return activation;

@@ -28,18 +28,15 @@ public sealed partial class ProjectionCoordinatorGrain(
     ILogger<ProjectionCoordinatorGrain> logger)
     : Grain, IProjectionCoordinatorGrain, IProjectionShards, IDisposable
 {
-    private static readonly TimeSpan StatusInterval = TimeSpan.FromSeconds(1);
-
     private readonly ProjectionOptions _options = options.Value;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ProjectionDefinition _definition = null!;
     private GenerationLifecycle _generations = null!;
     private CatchUp _catchUp = null!;
     private CheckpointWriter _checkpoints = null!;
+    private ProjectionHealthMeter _health = null!;
     private GenerationCursor _active = null!;
     private GenerationCursor? _rebuild;
-    private DateTimeOffset _lastProgressAt;
-    private DateTimeOffset _lastStatusAt;
     private bool _stateChanged;
     private int _failedTicks;
 
@@ -51,9 +48,9 @@ public sealed partial class ProjectionCoordinatorGrain(
         _generations = new GenerationLifecycle(S, _options.Handover);
         _catchUp = new CatchUp(log, this, _definition, _options.PageSize, logger);
         _checkpoints = new CheckpointWriter(this, _options, time, _definition.Name, logger);
+        _health = new ProjectionHealthMeter(_definition.Name, log, deadLetters, _options, time);
         _active = new GenerationCursor(S.ActiveGeneration, S.Checkpoint);
         _rebuild = S.RebuildGeneration is { } generation ? new GenerationCursor(generation, S.RebuildCheckpoint) : null;
-        _lastProgressAt = time.GetUtcNow();
         this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions
         {
             DueTime = TimeSpan.Zero,
@@ -187,7 +184,7 @@ public sealed partial class ProjectionCoordinatorGrain(
             _gate.Release();
         }
 
-        if (time.GetUtcNow() - _lastStatusAt >= StatusInterval)
+        if (_health.Due)
         {
             try
             {
@@ -206,7 +203,8 @@ public sealed partial class ProjectionCoordinatorGrain(
         var result = await _catchUp.RunAsync(cursor, partitions, maxPages);
         if (result.Delivered > 0)
         {
-            S.LastAppliedAt = _lastProgressAt = time.GetUtcNow();
+            S.LastAppliedAt = time.GetUtcNow();
+            _health.Progressed(S.LastAppliedAt.Value);
         }
 
         _stateChanged |= result.NewPartitions;
@@ -292,37 +290,24 @@ public sealed partial class ProjectionCoordinatorGrain(
 
     private async Task<ProjectionStatus> MeasureAsync()
     {
-        var now = time.GetUtcNow();
         var position = _active.Position;
-        var head = await log.ReadHeadAsync(position, ProjectionLag.CountedUpTo);
-        var open = await deadLetters.CountOpenAsync();
-        if (head.Pending == 0)
-        {
-            _lastProgressAt = now;
-        }
-
-        var lag = head.OldestPendingRecordedAt is { } oldest ? Math.Max((now - oldest).TotalMilliseconds, 0) : 0;
-        var health = head.Pending > 0 && now - _lastProgressAt > _options.StallAfter ? ProjectionHealth.Stalled
-            : _rebuild is not null ? ProjectionHealth.Rebuilding
-            : head.Pending == 0 || lag < _options.LiveLag.TotalMilliseconds ? ProjectionHealth.Live
-            : ProjectionHealth.CatchingUp;
+        var reading = await _health.MeasureAsync(position, rebuilding: _rebuild is not null);
         var status = new ProjectionStatus
         {
             Name = _definition.Name,
             Generation = _generations.Active,
-            Health = health,
+            Health = reading.Health,
             Checkpoint = position,
-            HeadPosition = head.Position,
-            LagEvents = ProjectionLag.Events(head, position),
-            LagMilliseconds = lag,
+            HeadPosition = reading.HeadPosition,
+            LagEvents = reading.LagEvents,
+            LagMilliseconds = reading.LagMilliseconds,
             LastAppliedAt = S.LastAppliedAt,
-            DeadLetters = open.GetValueOrDefault(_definition.Name),
+            DeadLetters = reading.DeadLetters,
             Partitions = S.Partitions.Count,
-            Rebuild = _rebuild is null ? null : _generations.Progress(_rebuild.Position, now),
-            MeasuredAt = now,
+            Rebuild = _rebuild is null ? null : _generations.Progress(_rebuild.Position, reading.MeasuredAt),
+            MeasuredAt = reading.MeasuredAt,
         };
         metrics.ProjectionMeasured(status);
-        _lastStatusAt = now;
         return status;
     }
 

@@ -69,6 +69,7 @@ public sealed class GenerationLifecycle(CoordinatorState state, TimeSpan handove
         state.RebuildStartedAt = now;
         state.RebuildApplied = 0;
         state.ShadowingSince = null;
+        state.RebuildAppliedWhenCaughtUp = null;
         return generation;
     }
 
@@ -90,6 +91,7 @@ public sealed class GenerationLifecycle(CoordinatorState state, TimeSpan handove
         if (state.ShadowingSince is not { } since)
         {
             state.ShadowingSince = now;
+            state.RebuildAppliedWhenCaughtUp = state.RebuildApplied;
             return RebuildStep.CaughtUp;
         }
 
@@ -117,6 +119,7 @@ public sealed class GenerationLifecycle(CoordinatorState state, TimeSpan handove
         state.RebuildPartitions = new HashSet<string>(StringComparer.Ordinal);
         state.ShadowingSince = null;
         state.RebuildStartedAt = null;
+        state.RebuildAppliedWhenCaughtUp = null;
         return previous;
     }
 
@@ -140,10 +143,18 @@ public sealed class GenerationLifecycle(CoordinatorState state, TimeSpan handove
             return null;
         }
 
-        var rate = state.RebuildStartedAt is { } started ? EventsPerSecond(state.RebuildApplied, started, now) : 0;
+        var rate = state.RebuildStartedAt is { } started ? RebuildRate(started, now) : 0;
         return new RebuildProgress(generation, position, state.RebuildApplied, rate, state.RebuildStartedAt ?? now, state.ShadowingSince is not null);
     }
 
-    private static double EventsPerSecond(long events, DateTimeOffset from, DateTimeOffset to) =>
-        events / Math.Max((to - from).TotalSeconds, 0.001);
+    /// <summary>The rebuild's own rate: the events it read over the time it took, until it caught up and from then on
+    /// frozen there. While it shadows, what it still reads is the write rate, and the time it waits for the handover is
+    /// not its own: counted in, they made the reported rate fall for as long as the handover lasted.</summary>
+    private double RebuildRate(DateTimeOffset started, DateTimeOffset now)
+    {
+        var (events, until) = state.ShadowingSince is { } caughtUp
+            ? (state.RebuildAppliedWhenCaughtUp ?? state.RebuildApplied, caughtUp)
+            : (state.RebuildApplied, now);
+        return events / Math.Max((until - started).TotalSeconds, 0.001);
+    }
 }

@@ -7,11 +7,11 @@ using Orleans.Concurrency;
 namespace Inventory.Projections;
 
 /// <summary>
-/// Catches one projection up from the event store's global log, so that every committed event reaches every view
-/// within a bounded time whether or not its live stream message arrived. Each tick reads gap-safe pages after the
-/// generation's position and delivers them to the shards (which skip what they have); every
-/// <see cref="ProjectionOptions.CheckpointInterval"/> it has the shards write their state, and only then stores the
-/// checkpoint. Also runs blue/green rebuilds and reports the projection's figures.
+/// The Orleans side of one projection's read-side coordination: its timer, its stored state, its calls to the shards,
+/// and its answers to the live path, readers and operators. Each catch-up tick runs the projection's
+/// <see cref="CatchUp"/> for the active generation (and a rebuilding one), moves a rebuild through its
+/// <see cref="GenerationLifecycle"/>, retires a replaced generation when due, and gives the <see cref="CheckpointWriter"/>
+/// its part of the periodic checkpoint; a <see cref="ProjectionHealthMeter"/> measures the figures it reports.
 /// </summary>
 /// <remarks>Reentrant so that the live path's and readers' questions are not held up by a long catch-up; the
 /// catch-up itself is serialized by <see cref="_gate"/>.</remarks>

@@ -2,7 +2,9 @@ using Inventory.EventStore;
 
 namespace Inventory.Projections;
 
-/// <summary>A rebuild in progress: the generation being built, where it is, and how fast it goes.</summary>
+/// <summary>A rebuild in progress: the generation being built, where it is, the events it has applied, and its own rate
+/// (events it read per second of the time it took, frozen once it caught up: not the write rate it gets while
+/// shadowing).</summary>
 [GenerateSerializer, Immutable, Alias("inventory.rebuild-progress")]
 public sealed record RebuildProgress(
     [property: Id(0)] int Generation,

@@ -33,4 +33,8 @@ public sealed class CoordinatorState
     [Id(11)] public DateTimeOffset? RetireAt { get; set; }
 
     [Id(12)] public DateTimeOffset? LastAppliedAt { get; set; }
+
+    /// <summary>The events the rebuilding generation had read when it caught up, at <see cref="ShadowingSince"/>: its
+    /// rate is frozen there (null: not caught up yet, or stored by a version that did not record it).</summary>
+    [Id(13)] public long? RebuildAppliedWhenCaughtUp { get; set; }
 }

@@ -7,11 +7,11 @@ using Orleans.Concurrency;
 namespace Inventory.Projections;
 
 /// <summary>
-/// Catches one projection up from the event store's global log, so that every committed event reaches every view
-/// within a bounded time whether or not its live stream message arrived. Each tick reads gap-safe pages after the
-/// generation's position and delivers them to the shards (which skip what they have); every
-/// <see cref="ProjectionOptions.CheckpointInterval"/> it has the shards write their state, and only then stores the
-/// checkpoint. Also runs blue/green rebuilds and reports the projection's figures.
+/// The Orleans side of one projection's read-side coordination: its timer, its stored state, its calls to the shards,
+/// and its answers to the live path, readers and operators. Each catch-up tick runs the projection's
+/// <see cref="CatchUp"/> for the active generation (and a rebuilding one), moves a rebuild through its
+/// <see cref="GenerationLifecycle"/>, retires a replaced generation when due, and gives the <see cref="CheckpointWriter"/>
+/// its part of the periodic checkpoint; a <see cref="ProjectionHealthMeter"/> measures the figures it reports.
 /// </summary>
 /// <remarks>Reentrant so that the live path's and readers' questions are not held up by a long catch-up; the
 /// catch-up itself is serialized by <see cref="_gate"/>.</remarks>
@@ -26,18 +26,17 @@ public sealed partial class ProjectionCoordinatorGrain(
     InventoryMetrics metrics,
     TimeProvider time,
     ILogger<ProjectionCoordinatorGrain> logger)
-    : Grain, IProjectionCoordinatorGrain, IDisposable
+    : Grain, IProjectionCoordinatorGrain, IProjectionShards, IDisposable
 {
-    private static readonly TimeSpan StatusInterval = TimeSpan.FromSeconds(1);
-
     private readonly ProjectionOptions _options = options.Value;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ProjectionDefinition _definition = null!;
+    private GenerationLifecycle _generations = null!;
+    private CatchUp _catchUp = null!;
+    private CheckpointWriter _checkpoints = null!;
+    private ProjectionHealthMeter _health = null!;
     private GenerationCursor _active = null!;
     private GenerationCursor? _rebuild;
-    private DateTimeOffset _lastCheckpointAt;
-    private DateTimeOffset _lastProgressAt;
-    private DateTimeOffset _lastStatusAt;
     private bool _stateChanged;
     private int _failedTicks;
 
@@ -46,9 +45,12 @@ public sealed partial class ProjectionCoordinatorGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _definition = catalog.Get(this.GetPrimaryKeyString());
+        _generations = new GenerationLifecycle(S, _options.Handover);
+        _catchUp = new CatchUp(log, this, _definition, _options.PageSize, logger);
+        _checkpoints = new CheckpointWriter(this, _options, time, _definition.Name, logger);
+        _health = new ProjectionHealthMeter(_definition.Name, log, deadLetters, _options, time);
         _active = new GenerationCursor(S.ActiveGeneration, S.Checkpoint);
         _rebuild = S.RebuildGeneration is { } generation ? new GenerationCursor(generation, S.RebuildCheckpoint) : null;
-        _lastProgressAt = _lastCheckpointAt = time.GetUtcNow();
         this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions
         {
             DueTime = TimeSpan.Zero,
@@ -70,7 +72,7 @@ public sealed partial class ProjectionCoordinatorGrain(
         {
             try
             {
-                await CheckpointAsync();
+                await CheckpointNowAsync();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -87,24 +89,9 @@ public sealed partial class ProjectionCoordinatorGrain(
 
     public Task EnsureRunningAsync() => Task.CompletedTask;
 
-    public Task<IReadOnlyList<int>> GetLiveGenerationsAsync()
-    {
-        var now = time.GetUtcNow();
-        var generations = new List<int> { S.ActiveGeneration };
-        if (S.RebuildGeneration is { } rebuilding && S.ShadowingSince is not null)
-        {
-            generations.Add(rebuilding);
-        }
+    public Task<IReadOnlyList<int>> GetLiveGenerationsAsync() => Task.FromResult(_generations.LiveGenerations(time.GetUtcNow()));
 
-        if (S.RetiringGeneration is { } retiring && S.RetireAt > now)
-        {
-            generations.Add(retiring);
-        }
-
-        return Task.FromResult<IReadOnlyList<int>>(generations);
-    }
-
-    public Task<int> GetActiveGenerationAsync() => Task.FromResult(S.ActiveGeneration);
+    public Task<int> GetActiveGenerationAsync() => Task.FromResult(_generations.Active);
 
     public Task<IReadOnlyList<string>> GetPartitionsAsync() =>
         Task.FromResult<IReadOnlyList<string>>(S.Partitions.Order(StringComparer.Ordinal).ToList());
@@ -121,16 +108,10 @@ public sealed partial class ProjectionCoordinatorGrain(
             if (_rebuild is null)
             {
                 await RetireAsync(force: true);
-                var generation = S.ActiveGeneration + 1;
-                S.RebuildGeneration = generation;
-                S.RebuildCheckpoint = LogPosition.Start;
-                S.RebuildPartitions = new HashSet<string>(StringComparer.Ordinal);
-                S.RebuildStartedAt = time.GetUtcNow();
-                S.RebuildApplied = 0;
-                S.ShadowingSince = null;
+                var generation = _generations.StartRebuild(time.GetUtcNow());
                 await state.WriteStateAsync();
                 _rebuild = new GenerationCursor(generation, LogPosition.Start);
-                LogRebuildStarted(logger, _definition.Name, generation, S.ActiveGeneration);
+                LogRebuildStarted(logger, _definition.Name, generation, _generations.Active);
             }
         }
         finally
@@ -150,7 +131,7 @@ public sealed partial class ProjectionCoordinatorGrain(
             {
             }
 
-            await CheckpointAsync();
+            await CheckpointNowAsync();
         }
         finally
         {
@@ -159,6 +140,14 @@ public sealed partial class ProjectionCoordinatorGrain(
     }
 
     public void Dispose() => _gate.Dispose();
+
+    Task<ShardAck> IProjectionShards.ApplyAsync(int generation, string partition, IReadOnlyList<EventEnvelope> events) =>
+        Shard(generation, partition).ApplyAsync(events);
+
+    Task<bool> IProjectionShards.FlushAsync(int generation, string partition, Guid activation) =>
+        Shard(generation, partition).FlushAsync(activation);
+
+    private IProjectionShardGrain Shard(int generation, string partition) => _definition.Shard(GrainFactory, generation, partition);
 
     private async Task TickAsync(CancellationToken cancellationToken)
     {
@@ -172,11 +161,14 @@ public sealed partial class ProjectionCoordinatorGrain(
             await CatchUpAsync(_active, S.Partitions, _options.PagesPerTick);
             if (_rebuild is not null)
             {
-                await RebuildStepAsync();
+                await RebuildStepAsync(_rebuild);
             }
 
             await RetireAsync(force: false);
-            await CheckpointStepAsync();
+            if (await _checkpoints.TickAsync(Cursors))
+            {
+                await StoreCheckpointAsync();
+            }
 
             _failedTicks = 0;
         }
@@ -192,7 +184,7 @@ public sealed partial class ProjectionCoordinatorGrain(
             _gate.Release();
         }
 
-        if (time.GetUtcNow() - _lastStatusAt >= StatusInterval)
+        if (_health.Due)
         {
             try
             {
@@ -205,112 +197,27 @@ public sealed partial class ProjectionCoordinatorGrain(
         }
     }
 
-    /// <summary>Reads and delivers up to <paramref name="maxPages"/> pages; ReachedEnd when the log's gap-safe end was reached.</summary>
-    private async Task<(long Delivered, bool ReachedEnd)> CatchUpAsync(GenerationCursor cursor, HashSet<string> partitions, int maxPages)
+    /// <summary>Catches <paramref name="cursor"/>'s generation up by up to <paramref name="maxPages"/> pages.</summary>
+    private async Task<CatchUpResult> CatchUpAsync(GenerationCursor cursor, HashSet<string> partitions, int maxPages)
     {
-        long delivered = 0;
-        for (var pages = 0; pages < maxPages; pages++)
+        var result = await _catchUp.RunAsync(cursor, partitions, maxPages);
+        if (result.Delivered > 0)
         {
-            var page = await log.ReadAllAsync(cursor.Position, _options.PageSize);
-            if (page.Events.Count > 0)
-            {
-                await DeliverAsync(cursor, partitions, page.Events.Select(e => e.ToEnvelope()).ToList());
-                cursor.Advance(page.End);
-                delivered += page.Events.Count;
-                S.LastAppliedAt = _lastProgressAt = time.GetUtcNow();
-            }
-
-            if (page.Events.Count < _options.PageSize)
-            {
-                return (delivered, true);
-            }
+            S.LastAppliedAt = time.GetUtcNow();
+            _health.Progressed(S.LastAppliedAt.Value);
         }
 
-        return (delivered, false);
+        _stateChanged |= result.NewPartitions;
+        return result;
     }
 
-    private async Task DeliverAsync(GenerationCursor cursor, HashSet<string> partitions, List<EventEnvelope> events)
+    private GenerationCursor[] Cursors => _rebuild is null ? [_active] : [_active, _rebuild];
+
+    /// <summary>Has every shard that took events write its state now, then stores the checkpoint (before a handover, a
+    /// deactivation, or when asked to catch up now).</summary>
+    private async Task CheckpointNowAsync()
     {
-        var groups = events.GroupBy(_definition.PartitionOf, StringComparer.Ordinal).ToList();
-        var acks = await Task.WhenAll(groups.Select(async g =>
-            (Partition: g.Key, Ack: await _definition.Shard(GrainFactory, cursor.Generation, g.Key).ApplyAsync(g.ToList()))));
-        foreach (var (partition, ack) in acks)
-        {
-            cursor.Delivered(partition, ack.Activation);
-            _stateChanged |= partitions.Add(partition);
-        }
-
-        if (logger.IsEnabled(LogLevel.Debug))
-        {
-            LogDelivered(logger, _definition.Name, cursor.Generation, events.Count, groups.Count, events[0].Position, events[^1].Position, events[^1].EventId);
-        }
-    }
-
-    private IEnumerable<GenerationCursor> Cursors => _rebuild is null ? [_active] : [_active, _rebuild];
-
-    /// <summary>A tick's part of the checkpoints: starts one every <see cref="ProjectionOptions.CheckpointInterval"/>
-    /// and has its shards write their state a few per tick, one at a time and
-    /// <see cref="ProjectionOptions.CheckpointWriteSpacing"/> apart, using at most half the tick's period; stores the
-    /// checkpoint once they all have. Written in one burst, the views of every shard at once took both cores from the
-    /// stock items' appends for its length, every checkpoint.</summary>
-    private async Task CheckpointStepAsync()
-    {
-        var checkpointing = Cursors.Any(c => c.Checkpointing);
-        if (!checkpointing && time.GetUtcNow() - _lastCheckpointAt < _options.CheckpointInterval)
-        {
-            return;
-        }
-
-        if (!checkpointing)
-        {
-            _lastCheckpointAt = time.GetUtcNow();
-        }
-
-        var budgetEnds = time.GetUtcNow() + _options.CatchUpInterval / 2;
-        foreach (var cursor in Cursors)
-        {
-            if (!cursor.MustRewind)
-            {
-                if (!cursor.Checkpointing)
-                {
-                    cursor.BeginCheckpoint();
-                }
-
-                if (await WritePacedAsync(cursor, budgetEnds))
-                {
-                    cursor.TryComplete();
-                    continue;
-                }
-            }
-
-            LogRewound(logger, _definition.Name, cursor.Generation, cursor.Position, cursor.Stored);
-            cursor.Rewind();
-        }
-
-        await StoreCheckpointAsync();
-    }
-
-    /// <summary>Has every shard that took events write its state now, then stores the checkpoint (before a
-    /// measurement, a handover, a deactivation). A shard that lost events (another activation answers) makes its
-    /// generation deliver again from the stored checkpoint.</summary>
-    private async Task CheckpointAsync()
-    {
-        _lastCheckpointAt = time.GetUtcNow();
-        foreach (var cursor in Cursors)
-        {
-            if (!cursor.MustRewind)
-            {
-                cursor.BeginCheckpoint();
-                if (await WriteAllAsync(cursor) && cursor.TryComplete())
-                {
-                    continue;
-                }
-            }
-
-            LogRewound(logger, _definition.Name, cursor.Generation, cursor.Position, cursor.Stored);
-            cursor.Rewind();
-        }
-
+        await _checkpoints.NowAsync(Cursors);
         await StoreCheckpointAsync();
     }
 
@@ -330,175 +237,85 @@ public sealed partial class ProjectionCoordinatorGrain(
         }
     }
 
-    /// <summary>Has the checkpoint's shards write their state one at a time, spaced, until <paramref name="budgetEnds"/>;
-    /// false when one of them lost events.</summary>
-    private async Task<bool> WritePacedAsync(GenerationCursor cursor, DateTimeOffset budgetEnds)
-    {
-        foreach (var (partition, activation) in cursor.ToWrite.ToList())
-        {
-            if (time.GetUtcNow() >= budgetEnds)
-            {
-                break;
-            }
-
-            if (!await _definition.Shard(GrainFactory, cursor.Generation, partition).FlushAsync(activation))
-            {
-                return false;
-            }
-
-            cursor.Written(partition);
-            if (_options.CheckpointWriteSpacing > TimeSpan.Zero && cursor.ToWrite.Count > 0)
-            {
-                await Task.Delay(_options.CheckpointWriteSpacing, time);
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>Has the checkpoint's shards write their state, <see cref="ProjectionOptions.CheckpointFlushConcurrency"/>
-    /// at a time; false when one of them lost events.</summary>
-    private async Task<bool> WriteAllAsync(GenerationCursor cursor)
-    {
-        var all = true;
-        foreach (var chunk in cursor.ToWrite.ToList().Chunk(_options.CheckpointFlushConcurrency))
-        {
-            var results = await Task.WhenAll(chunk.Select(async p =>
-                (p.Key, Ok: await _definition.Shard(GrainFactory, cursor.Generation, p.Key).FlushAsync(p.Value))));
-            foreach (var (partition, ok) in results)
-            {
-                if (ok)
-                {
-                    cursor.Written(partition);
-                }
-
-                all &= ok;
-            }
-        }
-
-        return all;
-    }
-
     /// <summary>Advances the rebuilding generation; once it has read to the end it also gets live events, and after
     /// <see cref="ProjectionOptions.Handover"/> of that it takes over reads.</summary>
-    private async Task RebuildStepAsync()
+    private async Task RebuildStepAsync(GenerationCursor rebuild)
     {
-        var rebuild = _rebuild!;
-        var (delivered, reachedEnd) = await CatchUpAsync(rebuild, S.RebuildPartitions, _options.RebuildPagesPerTick);
-        S.RebuildApplied += delivered;
-        if (!reachedEnd)
-        {
-            return;
-        }
-
+        var read = await CatchUpAsync(rebuild, S.RebuildPartitions, _options.RebuildPagesPerTick);
         var now = time.GetUtcNow();
-        if (S.ShadowingSince is null)
+        var step = _generations.Read(read.Delivered, read.ReachedEnd, rebuild.Position, _active.Position, now);
+        if (step == RebuildStep.CaughtUp)
         {
-            S.ShadowingSince = now;
             await state.WriteStateAsync();
             LogShadowing(logger, _definition.Name, rebuild.Generation, rebuild.Position, S.RebuildApplied);
-            return;
         }
-
-        if (now - S.ShadowingSince < _options.Handover || rebuild.Position < _active.Position)
+        else if (step == RebuildStep.HandoverDue)
         {
-            return;
+            await TakeOverAsync(rebuild, now);
         }
+    }
 
-        await CheckpointAsync();
+    /// <summary>Has every shard write what it took, then switches reads to the rebuilt generation, unless the
+    /// checkpoint could not store everything it read.</summary>
+    private async Task TakeOverAsync(GenerationCursor rebuild, DateTimeOffset now)
+    {
+        await CheckpointNowAsync();
         if (rebuild.Position != rebuild.Stored)
         {
             return;
         }
 
-        var previous = S.ActiveGeneration;
-        S.RetiringGeneration = previous;
-        S.RetiringPartitions = S.Partitions;
-        S.RetireAt = now + _options.Handover;
-        S.ActiveGeneration = rebuild.Generation;
-        S.Checkpoint = rebuild.Stored;
-        S.Partitions = S.RebuildPartitions;
-        S.RebuildGeneration = null;
-        S.RebuildCheckpoint = LogPosition.Start;
-        S.RebuildPartitions = new HashSet<string>(StringComparer.Ordinal);
-        S.ShadowingSince = null;
-        var rate = S.RebuildStartedAt is { } started ? S.RebuildApplied / Math.Max((now - started).TotalSeconds, 0.001) : 0;
-        S.RebuildStartedAt = null;
+        var rebuilt = _generations.Progress(rebuild.Position, now)!;
+        var previous = _generations.TakeOver(rebuild.Stored, now);
         await state.WriteStateAsync();
         _active = rebuild;
         _rebuild = null;
-        LogTookOver(logger, _definition.Name, rebuild.Generation, previous, rebuild.Position, S.RebuildApplied, rate);
+        LogTookOver(logger, _definition.Name, rebuild.Generation, previous, rebuild.Position, rebuilt.Applied, rebuilt.EventsPerSecond);
     }
 
-    /// <summary>Clears the shards of a replaced generation once no cached reader or live router can still use it.</summary>
+    /// <summary>Clears the shards of a replaced generation once no cached reader or live router can still use it
+    /// (<paramref name="force"/>: now, before a new rebuild).</summary>
     private async Task RetireAsync(bool force)
     {
-        if (S.RetiringGeneration is not { } generation || (!force && S.RetireAt > time.GetUtcNow()))
+        if (_generations.Retiring is not { } generation || !(force || _generations.RetireDue(time.GetUtcNow())))
         {
             return;
         }
 
-        await Task.WhenAll(S.RetiringPartitions.Select(p => _definition.Shard(GrainFactory, generation, p).RetireAsync()));
-        S.RetiringGeneration = null;
-        S.RetiringPartitions = new HashSet<string>(StringComparer.Ordinal);
-        S.RetireAt = null;
+        await Task.WhenAll(_generations.RetiringPartitions.Select(p => Shard(generation, p).RetireAsync()));
+        _generations.Retired();
         await state.WriteStateAsync();
         LogRetired(logger, _definition.Name, generation);
     }
 
     private async Task<ProjectionStatus> MeasureAsync()
     {
-        var now = time.GetUtcNow();
         var position = _active.Position;
-        var head = await log.ReadHeadAsync(position, ProjectionLag.CountedUpTo);
-        var open = await deadLetters.CountOpenAsync();
-        if (head.Pending == 0)
-        {
-            _lastProgressAt = now;
-        }
-
-        var lag = head.OldestPendingRecordedAt is { } oldest ? Math.Max((now - oldest).TotalMilliseconds, 0) : 0;
-        var health = head.Pending > 0 && now - _lastProgressAt > _options.StallAfter ? ProjectionHealth.Stalled
-            : _rebuild is not null ? ProjectionHealth.Rebuilding
-            : head.Pending == 0 || lag < _options.LiveLag.TotalMilliseconds ? ProjectionHealth.Live
-            : ProjectionHealth.CatchingUp;
+        var reading = await _health.MeasureAsync(position, rebuilding: _rebuild is not null);
         var status = new ProjectionStatus
         {
             Name = _definition.Name,
-            Generation = S.ActiveGeneration,
-            Health = health,
+            Generation = _generations.Active,
+            Health = reading.Health,
             Checkpoint = position,
-            HeadPosition = head.Position,
-            LagEvents = ProjectionLag.Events(head, position),
-            LagMilliseconds = lag,
+            HeadPosition = reading.HeadPosition,
+            LagEvents = reading.LagEvents,
+            LagMilliseconds = reading.LagMilliseconds,
             LastAppliedAt = S.LastAppliedAt,
-            DeadLetters = open.GetValueOrDefault(_definition.Name),
+            DeadLetters = reading.DeadLetters,
             Partitions = S.Partitions.Count,
-            Rebuild = _rebuild is null ? null : new RebuildProgress(
-                _rebuild.Generation,
-                _rebuild.Position,
-                S.RebuildApplied,
-                S.RebuildStartedAt is { } started ? S.RebuildApplied / Math.Max((now - started).TotalSeconds, 0.001) : 0,
-                S.RebuildStartedAt ?? now,
-                S.ShadowingSince is not null),
-            MeasuredAt = now,
+            Rebuild = _rebuild is null ? null : _generations.Progress(_rebuild.Position, reading.MeasuredAt),
+            MeasuredAt = reading.MeasuredAt,
         };
         metrics.ProjectionMeasured(status);
-        _lastStatusAt = now;
         return status;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Projection {Projection} coordinator started: generation {Generation} from checkpoint {Checkpoint}, rebuilding {RebuildGeneration}")]
     private static partial void LogStarted(ILogger logger, string projection, int generation, LogPosition checkpoint, int? rebuildGeneration);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Projection {Projection} generation {Generation} caught up {Count} events into {Shards} shards: positions {From}..{To}, last event {EventId}")]
-    private static partial void LogDelivered(ILogger logger, string projection, int generation, int count, int shards, long from, long to, Guid eventId);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Projection {Projection} catch-up failed at {Position}; retrying at the next tick")]
     private static partial void LogTickFailed(ILogger logger, Exception error, string projection, LogPosition position);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Projection {Projection} generation {Generation}: a shard lost unwritten events (reactivated or failed to write); delivering again from {Stored} instead of {Position}")]
-    private static partial void LogRewound(ILogger logger, string projection, int generation, LogPosition position, LogPosition stored);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Projection {Projection}: rebuilding generation {Generation} from position 0 while generation {Active} serves reads")]
     private static partial void LogRebuildStarted(ILogger logger, string projection, int generation, int active);

@@ -1,0 +1,13 @@
+namespace Inventory.Projections;
+
+/// <summary>The shards of one projection as its coordinator's catch-up and checkpoint writer call them, by generation and
+/// partition: the coordinator grain answers with grain calls, tests with fakes.</summary>
+public interface IProjectionShards
+{
+    /// <summary>Delivers <paramref name="events"/> (all of one partition) to their shard (see <see cref="IProjectionShardGrain.ApplyAsync"/>).</summary>
+    Task<ShardAck> ApplyAsync(int generation, string partition, IReadOnlyList<EventEnvelope> events);
+
+    /// <summary>Has the shard write its state; false when another activation than <paramref name="activation"/>
+    /// answers (see <see cref="IProjectionShardGrain.FlushAsync"/>).</summary>
+    Task<bool> FlushAsync(int generation, string partition, Guid activation);
+}

@@ -256,11 +256,13 @@ public sealed partial class ProjectionCoordinatorGrain(
     }
 
     /// <summary>Has every shard write what it took, then switches reads to the rebuilt generation, unless the
-    /// checkpoint could not store everything it read.</summary>
+    /// checkpoint could not store everything it read: a shard that lost events (its silo died) sends the cursor back
+    /// to its stored checkpoint, behind the active generation, and taking over there would show older figures.</summary>
     private async Task TakeOverAsync(GenerationCursor rebuild, DateTimeOffset now)
     {
+        var read = rebuild.Position;
         await CheckpointNowAsync();
-        if (rebuild.Position != rebuild.Stored)
+        if (rebuild.Position != read || rebuild.Stored != read)
         {
             return;
         }

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Inventory.EventStore.Postgres;
+using Inventory.StockItems;
 
 namespace Inventory.Benchmark;
 
@@ -17,7 +18,7 @@ internal sealed class AppendLatencyListener : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if ((instrument.Meter.Name == InventoryMetrics.MeterName && instrument.Name == "inventory.append.duration")
+            if ((instrument.Meter.Name == StockItemMetrics.MeterName && instrument.Name == "inventory.append.duration")
                 || instrument.Meter.Name == PostgresEventStore.MeterName)
             {
                 listener.EnableMeasurementEvents(instrument);

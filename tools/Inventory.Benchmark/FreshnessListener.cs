@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using Inventory.Projections;
 
 namespace Inventory.Benchmark;
 
@@ -14,7 +15,7 @@ internal sealed class FreshnessListener : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == InventoryMetrics.MeterName && instrument.Name == "inventory.projection.freshness")
+            if (instrument.Meter.Name == ProjectionMetrics.MeterName && instrument.Name == "inventory.projection.freshness")
             {
                 listener.EnableMeasurementEvents(instrument);
             }

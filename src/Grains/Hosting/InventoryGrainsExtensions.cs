@@ -30,7 +30,8 @@ public static class InventoryGrainsExtensions
         builder.Services.TryAddSingleton<IDeadLetterStore, InMemoryDeadLetterStore>();
         builder.Services.TryAddSingleton<IStorageProbe, InMemoryStorageProbe>();
         builder.Services.AddMetrics();
-        builder.Services.TryAddSingleton<InventoryMetrics>();
+        builder.Services.TryAddSingleton<StockItemMetrics>();
+        builder.Services.TryAddSingleton<ProjectionMetrics>();
         builder.AddInventoryProjections();
         return builder;
     }

@@ -23,7 +23,7 @@ public sealed partial class ProjectionCoordinatorGrain(
     IEventLog log,
     IDeadLetterStore deadLetters,
     IOptions<ProjectionOptions> options,
-    InventoryMetrics metrics,
+    ProjectionMetrics metrics,
     TimeProvider time,
     ILogger<ProjectionCoordinatorGrain> logger)
     : Grain, IProjectionCoordinatorGrain, IProjectionShards, IDisposable
@@ -64,7 +64,7 @@ public sealed partial class ProjectionCoordinatorGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        metrics.ProjectionLeft(_definition.Name);
+        metrics.Left(_definition.Name);
 
         // A last checkpoint saves the next activation some re-delivery; it is only an optimisation. When the silo
         // shuts down its shards are leaving too (and cannot be placed), so it is not attempted then.
@@ -309,7 +309,7 @@ public sealed partial class ProjectionCoordinatorGrain(
             Rebuild = _rebuild is null ? null : _generations.Progress(_rebuild.Position, reading.MeasuredAt),
             MeasuredAt = reading.MeasuredAt,
         };
-        metrics.ProjectionMeasured(status);
+        metrics.Measured(status);
         return status;
     }
 

@@ -19,7 +19,7 @@ public abstract partial class ProjectionShardGrain<TView> : Grain, IProjectionSh
     private readonly IDeadLetterStore _deadLetters;
     private readonly ProjectionOptions _options;
     private readonly TimeProvider _time;
-    private readonly InventoryMetrics _metrics;
+    private readonly ProjectionMetrics _metrics;
     private readonly ILogger _logger;
     private readonly Guid _activation = Guid.NewGuid();
     private ProjectionShard<TView> _shard = null!;
@@ -31,7 +31,7 @@ public abstract partial class ProjectionShardGrain<TView> : Grain, IProjectionSh
         IDeadLetterStore deadLetters,
         IOptions<ProjectionOptions> options,
         TimeProvider time,
-        InventoryMetrics metrics,
+        ProjectionMetrics metrics,
         ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -150,7 +150,7 @@ public abstract partial class ProjectionShardGrain<TView> : Grain, IProjectionSh
 
     void IShardEnvironment.Applied(EventEnvelope envelope)
     {
-        _metrics.ProjectionApplied(Projection, _time.GetUtcNow() - envelope.RecordedAt);
+        _metrics.Applied(Projection, _time.GetUtcNow() - envelope.RecordedAt);
         if (_logger.IsEnabled(LogLevel.Trace))
         {
             LogApplied(_logger, Projection, Partition, envelope.EventId, envelope.StreamId, envelope.Version, envelope.Position);

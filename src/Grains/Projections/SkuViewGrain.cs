@@ -13,7 +13,7 @@ public sealed class SkuViewGrain(
     IDeadLetterStore deadLetters,
     IOptions<ProjectionOptions> options,
     TimeProvider time,
-    InventoryMetrics metrics,
+    ProjectionMetrics metrics,
     ILogger<SkuViewGrain> logger)
     : ProjectionShardGrain<SkuView>(state, store, deadLetters, options, time, metrics, logger), ISkuViewGrain
 {

@@ -13,7 +13,7 @@ public sealed class WarehouseViewGrain(
     IDeadLetterStore deadLetters,
     IOptions<ProjectionOptions> options,
     TimeProvider time,
-    InventoryMetrics metrics,
+    ProjectionMetrics metrics,
     ILogger<WarehouseViewGrain> logger)
     : ProjectionShardGrain<WarehouseView>(state, store, deadLetters, options, time, metrics, logger), IWarehouseViewGrain
 {

@@ -27,7 +27,7 @@ public sealed partial class StockItemGrain(
     TimeProvider time,
     IOptions<StockItemOptions> options,
     ILiveEventPublisher live,
-    InventoryMetrics metrics,
+    StockItemMetrics metrics,
     ILogger<StockItemGrain> logger)
     : JournaledGrain<StockItemView, StockItemEvent>, IStockItemGrain, ICustomStorageInterface<StockItemView, StockItemEvent>
 {

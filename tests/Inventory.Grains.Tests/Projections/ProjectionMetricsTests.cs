@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using Inventory.Projections;
 
 namespace Inventory.Grains.Tests.Projections;
 
@@ -14,7 +15,7 @@ public sealed class ProjectionMetricsTests(ProjectionClusterFixture fixture)
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == InventoryMetrics.MeterName && instrument.Name.StartsWith("inventory.projection.", StringComparison.Ordinal))
+            if (instrument.Meter.Name == ProjectionMetrics.MeterName && instrument.Name.StartsWith("inventory.projection.", StringComparison.Ordinal))
             {
                 l.EnableMeasurementEvents(instrument);
             }

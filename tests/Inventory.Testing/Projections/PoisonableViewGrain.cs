@@ -14,7 +14,7 @@ public sealed class PoisonableViewGrain(
     IDeadLetterStore deadLetters,
     IOptions<ProjectionOptions> options,
     TimeProvider time,
-    InventoryMetrics metrics,
+    ProjectionMetrics metrics,
     ILogger<PoisonableViewGrain> logger)
     : ProjectionShardGrain<PoisonableView>(state, store, deadLetters, options, time, metrics, logger), IPoisonableViewGrain
 {

@@ -1,31 +1,24 @@
 using System.Diagnostics.Metrics;
-using Inventory.EventStore;
-using Inventory.Projections;
 
-namespace Inventory;
+namespace Inventory.Projections;
 
-/// <summary>The write and read sides' .NET metrics (meter <c>Inventory</c>), ready for OpenTelemetry.</summary>
-public sealed class InventoryMetrics
+/// <summary>The read side's metrics (meter <see cref="MeterName"/>): events applied and their freshness, dead letters,
+/// and each projection's lag, checkpoint and health as gauges, reported by the silo where its coordinator runs.</summary>
+public sealed class ProjectionMetrics
 {
-    public const string MeterName = "Inventory";
+    public const string MeterName = "Inventory.Projections";
 
-    private readonly Counter<long> _movements;
-    private readonly Counter<long> _conflicts;
-    private readonly Histogram<double> _appendDuration;
     private readonly Counter<long> _projected;
     private readonly Histogram<double> _freshness;
     private readonly Counter<long> _deadLettered;
     private readonly ProjectionStatusBoard _board;
 
-    public InventoryMetrics(IMeterFactory meterFactory, ProjectionStatusBoard board)
+    public ProjectionMetrics(IMeterFactory meterFactory, ProjectionStatusBoard board)
     {
+        ArgumentNullException.ThrowIfNull(meterFactory);
         ArgumentNullException.ThrowIfNull(board);
         _board = board;
-        ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(MeterName);
-        _movements = meter.CreateCounter<long>("inventory.movements", "{movement}", "Stock movements decided, by outcome (applied, duplicate, rejected).");
-        _conflicts = meter.CreateCounter<long>("inventory.append.conflicts", "{conflict}", "Appends that lost the race for a stream's next version and were decided again.");
-        _appendDuration = meter.CreateHistogram<double>("inventory.append.duration", "ms", "Time for the event store to confirm an append batch of one stream.");
         _projected = meter.CreateCounter<long>("inventory.projection.applied", "{event}", "Events applied to a projection's views, by projection.");
         _freshness = meter.CreateHistogram<double>("inventory.projection.freshness", "ms", "From an event's recorded time to its being visible in a projection's view.");
         _deadLettered = meter.CreateCounter<long>("inventory.projection.dead_lettered", "{event}", "Events a projection parked as dead letters after its retries.");
@@ -37,14 +30,7 @@ public sealed class InventoryMetrics
         meter.CreateObservableGauge("inventory.projection.health", () => board.Measure(s => (int)s.Health), "{state}", "0 live, 1 catching up, 2 rebuilding, 3 stalled.");
     }
 
-    public void MovementDecided(string outcome) => _movements.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
-
-    public void ConcurrencyConflict() => _conflicts.Add(1);
-
-    public void AppendCompleted(TimeSpan elapsed, AppendStatus status) =>
-        _appendDuration.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("status", status.ToString()));
-
-    public void ProjectionApplied(string projection, TimeSpan freshness)
+    public void Applied(string projection, TimeSpan freshness)
     {
         var tag = new KeyValuePair<string, object?>("projection", projection);
         _projected.Add(1, tag);
@@ -52,10 +38,10 @@ public sealed class InventoryMetrics
     }
 
     /// <summary>The latest figures of a projection whose coordinator runs in this silo, for the gauges.</summary>
-    public void ProjectionMeasured(ProjectionStatus status) => _board.Post(status);
+    public void Measured(ProjectionStatus status) => _board.Post(status);
 
     /// <summary>The projection's coordinator left this silo; another silo reports it now.</summary>
-    public void ProjectionLeft(string projection) => _board.Remove(projection);
+    public void Left(string projection) => _board.Remove(projection);
 
     public void DeadLettered(string projection) => _deadLettered.Add(1, new KeyValuePair<string, object?>("projection", projection));
 }

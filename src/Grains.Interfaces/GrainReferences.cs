@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Inventory;
+namespace Inventory.Contracts;
 
 /// <summary>
 /// Grain references for hot paths. Orleans' <c>GetGrain&lt;T&gt;</c> works out the interface's

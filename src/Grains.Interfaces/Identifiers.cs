@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 
-namespace Inventory;
+namespace Inventory.Contracts;
 
 /// <summary>The one rule for the identifiers callers choose: warehouse ids, SKUs and reservation ids.</summary>
 public static partial class Identifiers

@@ -1,4 +1,4 @@
-namespace Inventory;
+namespace Inventory.Contracts;
 
 /// <summary>The limits of the quantities one movement may carry.</summary>
 public static class Quantities

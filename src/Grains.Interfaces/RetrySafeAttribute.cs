@@ -1,4 +1,4 @@
-namespace Inventory;
+namespace Inventory.Contracts;
 
 /// <summary>
 /// A grain interface, or one method of one, whose calls a client may send again when the cluster could not deliver

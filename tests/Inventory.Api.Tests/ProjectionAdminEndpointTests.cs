@@ -103,7 +103,7 @@ public sealed class ProjectionAdminEndpointTests(ApiFixture fixture)
     {
         foreach (var _ in Enumerable.Range(0, 3))
         {
-            await fixture.DeadLetters.ParkAsync(new Inventory.Projections.DeadLetter(0, "paging-test", "p", Guid.NewGuid(), "wh/sku", 1, 1,
+            await fixture.DeadLetters.ParkAsync(new Inventory.Contracts.Projections.DeadLetter(0, "paging-test", "p", Guid.NewGuid(), "wh/sku", 1, 1,
                 "stock-received", "test", 1, DateTimeOffset.UtcNow, null));
         }
 

@@ -1,5 +1,7 @@
 using System.Reflection;
 using Inventory.Api.Hosting;
+using Inventory.Contracts.Projections;
+using Inventory.Contracts.StockItems;
 using Inventory.Projections;
 using Inventory.StockItems;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,5 +1,6 @@
 using System.Net;
 using Inventory.Api.Problems;
+using Inventory.Contracts.StockItems;
 using Inventory.StockItems;
 using Inventory.Testing;
 using Orleans.Runtime;

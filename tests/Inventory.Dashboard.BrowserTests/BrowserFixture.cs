@@ -1,5 +1,6 @@
 using System.Net;
 using Inventory.Api.Tests;
+using Inventory.Contracts.Projections;
 using Inventory.Hosting;
 using Inventory.Projections;
 using Microsoft.AspNetCore.Hosting;

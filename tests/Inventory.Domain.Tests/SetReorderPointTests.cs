@@ -1,3 +1,4 @@
+using Inventory.Contracts.StockItems;
 using Inventory.Domain.Tests.Specs;
 using Inventory.StockItems;
 

@@ -1,3 +1,5 @@
+using Inventory.Contracts;
+using Inventory.Contracts.StockItems;
 using Inventory.StockItems;
 
 namespace Inventory.Domain.Tests;

@@ -1,3 +1,5 @@
+using Inventory.Contracts;
+using Inventory.Contracts.StockItems;
 using Inventory.Domain.Tests.Specs;
 using Inventory.StockItems;
 

@@ -1,3 +1,5 @@
+using Inventory.Contracts.EventStore;
+
 namespace Inventory.EventStore.Tests;
 
 /// <summary>Minimal valid events for tests outside the contract.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Inventory.Contracts.StockItems;
 using Inventory.StockItems;
 using static Inventory.Grains.Tests.Commands;
 using Fault = Inventory.Testing.FaultInjectingEventStore.Fault;

@@ -1,3 +1,4 @@
+using Inventory.Contracts.StockItems;
 using Inventory.StockItems;
 using static Inventory.Grains.Tests.Commands;
 

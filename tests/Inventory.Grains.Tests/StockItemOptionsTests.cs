@@ -1,3 +1,4 @@
+using Inventory.Contracts.StockItems;
 using Inventory.Hosting;
 using Inventory.StockItems;
 using Microsoft.Extensions.DependencyInjection;

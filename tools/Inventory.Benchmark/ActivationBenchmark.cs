@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using Inventory.Contracts.EventStore;
+using Inventory.Contracts.Projections;
+using Inventory.Contracts.StockItems;
 using Inventory.EventStore;
 using Inventory.Projections;
 using Inventory.StockItems;

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Inventory.Contracts.StockItems;
 using Inventory.EventStore.Postgres;
 using Inventory.StockItems;
 

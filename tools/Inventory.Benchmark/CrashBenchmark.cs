@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Inventory.Contracts.Projections;
+using Inventory.Contracts.StockItems;
 using Inventory.Projections;
 using Inventory.StockItems;
 using Npgsql;

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Inventory.Contracts.Projections;
+using Inventory.Contracts.StockItems;
 using Inventory.Projections;
 using Inventory.StockItems;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using Inventory.Contracts.Projections;
 using Inventory.Projections;
 
 namespace Inventory.Benchmark;

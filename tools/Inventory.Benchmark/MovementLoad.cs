@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Inventory.Contracts.StockItems;
 using Inventory.StockItems;
 
 namespace Inventory.Benchmark;

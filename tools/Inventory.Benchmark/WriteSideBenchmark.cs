@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Runtime;
+using Inventory.Contracts.EventStore;
+using Inventory.Contracts.Projections;
+using Inventory.Contracts.StockItems;
 using Inventory.EventStore;
 using Inventory.Projections;
 using Inventory.StockItems;

@@ -5,7 +5,7 @@ using Inventory.Api.Hosting;
 using Inventory.Api.Json;
 using Inventory.Api.Problems;
 using Inventory.Api.Security;
-using Inventory.StockItems;
+using Inventory.Contracts.StockItems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Inventory.Api.Endpoints;

@@ -1,4 +1,4 @@
-using Inventory.StockItems;
+using Inventory.Contracts.StockItems;
 
 namespace Inventory.Api.Endpoints;
 

@@ -1,6 +1,7 @@
 using Inventory.Api.Contracts;
 using Inventory.Api.Problems;
-using Inventory.StockItems;
+using Inventory.Contracts;
+using Inventory.Contracts.StockItems;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Inventory.Api.Endpoints;

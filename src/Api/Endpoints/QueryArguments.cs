@@ -1,5 +1,6 @@
 using System.Globalization;
-using Inventory.StockItems;
+using Inventory.Contracts;
+using Inventory.Contracts.StockItems;
 
 namespace Inventory.Api.Endpoints;
 

@@ -1,5 +1,5 @@
 using Inventory.Api.Hosting;
-using Inventory.Projections;
+using Inventory.Contracts.Projections;
 
 namespace Inventory.Api.Endpoints;
 

@@ -3,7 +3,7 @@ using Inventory.Api.Contracts;
 using Inventory.Api.Hosting;
 using Inventory.Api.Problems;
 using Inventory.Api.Security;
-using Inventory.Projections;
+using Inventory.Contracts.Projections;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 

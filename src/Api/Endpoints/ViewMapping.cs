@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Inventory.Api.Contracts;
-using Inventory.EventStore;
-using Inventory.Projections;
+using Inventory.Contracts.EventStore;
+using Inventory.Contracts.Projections;
 
 namespace Inventory.Api.Endpoints;
 

@@ -1,4 +1,4 @@
-using Inventory.Health;
+using Inventory.Contracts.Health;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Inventory.Api.Health;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using Inventory.Contracts;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
 

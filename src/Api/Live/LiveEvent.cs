@@ -1,4 +1,4 @@
-using Inventory.Projections;
+using Inventory.Contracts.Projections;
 
 namespace Inventory.Api.Live;
 

@@ -1,5 +1,5 @@
 using Inventory.Api.Hosting;
-using Inventory.Projections;
+using Inventory.Contracts.Projections;
 using Microsoft.Extensions.Options;
 
 namespace Inventory.Api.Live;

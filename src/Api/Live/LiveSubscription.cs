@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using Inventory.Projections;
+using Inventory.Contracts.Projections;
 
 namespace Inventory.Api.Live;
 

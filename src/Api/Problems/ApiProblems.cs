@@ -1,4 +1,4 @@
-using Inventory.StockItems;
+using Inventory.Contracts.StockItems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,7 +1,7 @@
 namespace Inventory.Api.Problems;
 
 /// <summary>The stable <c>code</c> member of the API's own problem responses (rejections use
-/// <see cref="Inventory.StockItems.RejectionCodes"/>). A public contract: never rename one.</summary>
+/// <see cref="Inventory.Contracts.StockItems.RejectionCodes"/>). A public contract: never rename one.</summary>
 public static class ProblemCodes
 {
     public const string InvalidJson = "invalid-json";

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Net.Sockets;
-using Inventory.StockItems;
+using Inventory.Contracts.StockItems;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
 using Orleans.Serialization;

@@ -1,4 +1,4 @@
-namespace Inventory.EventStore;
+namespace Inventory.Contracts.EventStore;
 
 /// <summary>
 /// A place in the global log's reading order: (writing transaction, global position). Global positions alone are

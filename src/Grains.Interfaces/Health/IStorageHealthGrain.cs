@@ -1,4 +1,4 @@
-namespace Inventory.Health;
+namespace Inventory.Contracts.Health;
 
 /// <summary>Asks a silo whether it reaches its storage (PostgreSQL, or the in-memory store). The API's readiness asks
 /// the cluster through it instead of opening a database connection of its own.</summary>

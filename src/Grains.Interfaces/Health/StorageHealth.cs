@@ -1,4 +1,4 @@
-namespace Inventory.Health;
+namespace Inventory.Contracts.Health;
 
 /// <summary>Whether a silo reached its storage, and what it found.</summary>
 [GenerateSerializer, Immutable, Alias("inventory.storage-health")]

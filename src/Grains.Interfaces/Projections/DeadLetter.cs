@@ -1,4 +1,4 @@
-namespace Inventory.Projections;
+namespace Inventory.Contracts.Projections;
 
 /// <summary>An event a projection could not apply after its retries, parked so that the projection goes on.
 /// <see cref="Id"/> is assigned by the store; <see cref="RedrivenAt"/> is set once it was applied again.</summary>

@@ -1,4 +1,4 @@
-namespace Inventory.Projections;
+namespace Inventory.Contracts.Projections;
 
 /// <summary>
 /// A stored event as the read side receives it, from the live stream or from catch-up: where it is (stream,

@@ -1,6 +1,6 @@
-using Inventory.EventStore;
+using Inventory.Contracts.EventStore;
 
-namespace Inventory.Projections;
+namespace Inventory.Contracts.Projections;
 
 /// <summary>Operator actions on the read side: figures, rebuilds, dead letters.</summary>
 [Alias("inventory.projection-admin")]

@@ -1,4 +1,4 @@
-namespace Inventory.Projections;
+namespace Inventory.Contracts.Projections;
 
 /// <summary>
 /// One per projection (key = projection name): catches the projection up from the event store's global log on a

@@ -1,6 +1,6 @@
-using Inventory.EventStore;
+using Inventory.Contracts.EventStore;
 
-namespace Inventory.Projections;
+namespace Inventory.Contracts.Projections;
 
 /// <summary>
 /// One partition of one generation of a projection; key <c>"{projection}/{generation}/{partition}"</c>. Applies each

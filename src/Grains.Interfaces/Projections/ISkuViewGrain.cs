@@ -1,4 +1,4 @@
-namespace Inventory.Projections;
+namespace Inventory.Contracts.Projections;
 
 /// <summary>The <c>skus</c> projection's shard of one bucket of SKUs (see <c>StandardProjections.SkuBucketOf</c>): each
 /// SKU's numbers in every warehouse.</summary>

@@ -1,4 +1,4 @@
-namespace Inventory.Projections;
+namespace Inventory.Contracts.Projections;
 
 /// <summary>
 /// The read facade the API uses: routes each view read to the active generation of its projection. A read with a

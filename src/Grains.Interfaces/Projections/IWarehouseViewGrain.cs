@@ -1,4 +1,4 @@
-namespace Inventory.Projections;
+namespace Inventory.Contracts.Projections;
 
 /// <summary>The <c>warehouses</c> projection's shard of one warehouse: stock by SKU with totals, low stock, recent
 /// movements and movements per minute.</summary>

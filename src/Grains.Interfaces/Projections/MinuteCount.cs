@@ -1,4 +1,4 @@
-namespace Inventory.Projections;
+namespace Inventory.Contracts.Projections;
 
 /// <summary>Movements recorded in the minute starting at <see cref="Minute"/>.</summary>
 [GenerateSerializer, Immutable, Alias("inventory.minute-count")]

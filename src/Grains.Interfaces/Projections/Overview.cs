@@ -1,4 +1,4 @@
-namespace Inventory.Projections;
+namespace Inventory.Contracts.Projections;
 
 /// <summary>The whole inventory at a glance: warehouses, distinct SKUs, units, and movements per minute.</summary>
 [GenerateSerializer, Immutable, Alias("inventory.overview")]

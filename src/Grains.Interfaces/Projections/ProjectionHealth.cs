@@ -1,4 +1,4 @@
-namespace Inventory.Projections;
+namespace Inventory.Contracts.Projections;
 
 /// <summary>How a projection is doing.</summary>
 public enum ProjectionHealth

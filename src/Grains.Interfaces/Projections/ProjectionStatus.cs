@@ -1,6 +1,6 @@
-using Inventory.EventStore;
+using Inventory.Contracts.EventStore;
 
-namespace Inventory.Projections;
+namespace Inventory.Contracts.Projections;
 
 /// <summary>The figures of one projection: where it is in the global log against the store's head, its lag in events
 /// and milliseconds (age of the oldest committed event it has not applied), when it last applied an event, its open

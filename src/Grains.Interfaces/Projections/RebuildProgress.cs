@@ -1,6 +1,6 @@
-using Inventory.EventStore;
+using Inventory.Contracts.EventStore;
 
-namespace Inventory.Projections;
+namespace Inventory.Contracts.Projections;
 
 /// <summary>A rebuild in progress: the generation being built, where it is, the events it has applied, and its own rate
 /// (events it read per second of the time it took, frozen once it caught up: not the write rate it gets while

@@ -1,4 +1,4 @@
-namespace Inventory.Projections;
+namespace Inventory.Contracts.Projections;
 
 /// <summary>A movement in a warehouse's recent movements view.</summary>
 [GenerateSerializer, Immutable, Alias("inventory.recent-movement")]

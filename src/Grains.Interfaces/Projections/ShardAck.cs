@@ -1,4 +1,4 @@
-namespace Inventory.Projections;
+namespace Inventory.Contracts.Projections;
 
 /// <summary>A projection shard's answer to a delivery: which activation took it (a different one later means the
 /// unflushed part may be lost) and how many events were new to it.</summary>

@@ -1,4 +1,4 @@
-namespace Inventory.Projections;
+namespace Inventory.Contracts.Projections;
 
 /// <summary>One SKU across warehouses: each warehouse's numbers (by warehouse id) and the totals.</summary>
 [GenerateSerializer, Immutable, Alias("inventory.sku-stock")]

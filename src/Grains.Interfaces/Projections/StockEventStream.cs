@@ -1,4 +1,4 @@
-namespace Inventory.Projections;
+namespace Inventory.Contracts.Projections;
 
 /// <summary>The live stream of confirmed stock item events: one stream per warehouse (key = warehouse id).</summary>
 public static class StockEventStream

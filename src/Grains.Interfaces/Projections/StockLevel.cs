@@ -1,4 +1,4 @@
-namespace Inventory.Projections;
+namespace Inventory.Contracts.Projections;
 
 /// <summary>One stock item's numbers in a view: the SKU at a warehouse, as of the item's <see cref="Version"/>.</summary>
 /// <remarks>A value, so that a view's dictionaries hold it inline and an event overwrites it in place: as an object, every

@@ -1,4 +1,4 @@
-namespace Inventory.Projections;
+namespace Inventory.Contracts.Projections;
 
 /// <summary>Sums over the items of a view.</summary>
 [GenerateSerializer, Immutable, Alias("inventory.stock-totals")]

@@ -1,4 +1,4 @@
-namespace Inventory.Projections;
+namespace Inventory.Contracts.Projections;
 
 /// <summary>A page of a warehouse's stock by SKU (ordinal order), the warehouse's totals, and the SKU to read after for
 /// the next page (null on the last page).</summary>

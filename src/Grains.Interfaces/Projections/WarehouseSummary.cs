@@ -1,4 +1,4 @@
-namespace Inventory.Projections;
+namespace Inventory.Contracts.Projections;
 
 /// <summary>A warehouse in the overview: its totals and its movements per minute over the last minutes
 /// (by recorded time, oldest first, the current minute last).</summary>

@@ -1,4 +1,4 @@
-namespace Inventory.StockItems;
+namespace Inventory.Contracts.StockItems;
 
 /// <summary>A signed correction of on-hand stock (damage, found goods...), with a reason.</summary>
 [GenerateSerializer, Immutable, Alias("inventory.adjust-stock")]

@@ -1,4 +1,4 @@
-namespace Inventory.StockItems;
+namespace Inventory.Contracts.StockItems;
 
 /// <summary>A cycle count: on-hand becomes <see cref="CountedQuantity"/>.</summary>
 [GenerateSerializer, Immutable, Alias("inventory.count-stock")]

@@ -1,4 +1,4 @@
-namespace Inventory.StockItems;
+namespace Inventory.Contracts.StockItems;
 
 /// <summary>One line of an item's ledger: a stored event with its position and metadata.</summary>
 [GenerateSerializer, Immutable, Alias("inventory.history-entry")]

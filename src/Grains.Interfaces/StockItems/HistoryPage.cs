@@ -1,4 +1,4 @@
-namespace Inventory.StockItems;
+namespace Inventory.Contracts.StockItems;
 
 /// <summary>A page of an item's history, oldest first; <see cref="NextAfterVersion"/> is null on the last page.</summary>
 [GenerateSerializer, Immutable, Alias("inventory.history-page")]

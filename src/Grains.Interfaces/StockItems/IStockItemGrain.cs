@@ -1,4 +1,4 @@
-namespace Inventory.StockItems;
+namespace Inventory.Contracts.StockItems;
 
 /// <summary>
 /// One SKU at one warehouse, keyed <c>"{warehouseId}/{sku}"</c> (see <see cref="StockItemKey"/>).

@@ -1,4 +1,4 @@
-namespace Inventory.StockItems;
+namespace Inventory.Contracts.StockItems;
 
 /// <summary>
 /// The answer to a stock command. When accepted, it tells the item's version and balances right after

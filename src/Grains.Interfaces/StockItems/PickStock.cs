@@ -1,4 +1,4 @@
-namespace Inventory.StockItems;
+namespace Inventory.Contracts.StockItems;
 
 /// <summary>Goods left the shelf, either from free stock or against an open reservation.</summary>
 [GenerateSerializer, Immutable, Alias("inventory.pick-stock")]

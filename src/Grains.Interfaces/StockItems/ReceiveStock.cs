@@ -1,4 +1,4 @@
-namespace Inventory.StockItems;
+namespace Inventory.Contracts.StockItems;
 
 /// <summary>Goods arrived: on-hand grows by <see cref="Quantity"/>.</summary>
 [GenerateSerializer, Immutable, Alias("inventory.receive-stock")]

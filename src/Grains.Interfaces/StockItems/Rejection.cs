@@ -1,4 +1,4 @@
-namespace Inventory.StockItems;
+namespace Inventory.Contracts.StockItems;
 
 /// <summary>Why a command was refused: a stable machine-readable code and a message for people.</summary>
 [GenerateSerializer, Immutable, Alias("inventory.rejection")]

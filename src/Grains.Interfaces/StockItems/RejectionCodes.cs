@@ -1,4 +1,4 @@
-namespace Inventory.StockItems;
+namespace Inventory.Contracts.StockItems;
 
 /// <summary>The stable codes of <see cref="Rejection"/>. They are a public contract: never rename one.</summary>
 public static class RejectionCodes

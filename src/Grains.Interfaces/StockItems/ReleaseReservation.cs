@@ -1,4 +1,4 @@
-namespace Inventory.StockItems;
+namespace Inventory.Contracts.StockItems;
 
 /// <summary>Give back part of (or, without a quantity, all that is left of) an open reservation.</summary>
 [GenerateSerializer, Immutable, Alias("inventory.release-reservation")]

@@ -1,4 +1,4 @@
-namespace Inventory.StockItems;
+namespace Inventory.Contracts.StockItems;
 
 /// <summary>An open reservation and the quantity it still holds.</summary>
 [GenerateSerializer, Immutable, Alias("inventory.reservation-details")]

@@ -1,4 +1,4 @@
-namespace Inventory.StockItems;
+namespace Inventory.Contracts.StockItems;
 
 /// <summary>Hold <see cref="Quantity"/> units of available stock for an order.</summary>
 [GenerateSerializer, Immutable, Alias("inventory.reserve-stock")]

@@ -1,4 +1,4 @@
-namespace Inventory.StockItems;
+namespace Inventory.Contracts.StockItems;
 
 /// <summary>Below this available quantity the item is low on stock.</summary>
 [GenerateSerializer, Immutable, Alias("inventory.set-reorder-point")]

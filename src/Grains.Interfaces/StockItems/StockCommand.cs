@@ -1,4 +1,4 @@
-namespace Inventory.StockItems;
+namespace Inventory.Contracts.StockItems;
 
 /// <summary>
 /// A stock movement asked for by a scanner or an operator. Every command carries a client-generated

@@ -1,4 +1,4 @@
-namespace Inventory.StockItems;
+namespace Inventory.Contracts.StockItems;
 
 /// <summary>A stock item's balances at one version of its history.</summary>
 [GenerateSerializer, Immutable, Alias("inventory.stock-item-details")]

@@ -1,4 +1,4 @@
-namespace Inventory.StockItems;
+namespace Inventory.Contracts.StockItems;
 
 /// <summary>References to stock items, made without Orleans' per-call interface lookup (see <see cref="GrainReferences"/>).</summary>
 public static class StockItemGrains

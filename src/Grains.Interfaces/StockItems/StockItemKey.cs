@@ -1,4 +1,4 @@
-namespace Inventory.StockItems;
+namespace Inventory.Contracts.StockItems;
 
 /// <summary>
 /// Identity of a stock item: one SKU at one warehouse. The grain key and the event stream id are

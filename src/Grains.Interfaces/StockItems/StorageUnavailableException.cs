@@ -1,4 +1,4 @@
-namespace Inventory.StockItems;
+namespace Inventory.Contracts.StockItems;
 
 /// <summary>
 /// The event store could not be reached, or did not confirm a write in time. The outcome of the

@@ -1,3 +1,5 @@
+using Inventory.Contracts.EventStore;
+
 namespace Inventory.EventStore;
 
 /// <summary>What every <see cref="IEventStore.AppendAsync"/> checks before it writes anything.</summary>

@@ -1,3 +1,5 @@
+using Inventory.Contracts.EventStore;
+
 namespace Inventory.EventStore;
 
 /// <summary>The outcome of <see cref="IEventStore.AppendAsync"/>.</summary>

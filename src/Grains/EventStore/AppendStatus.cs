@@ -1,3 +1,5 @@
+using Inventory.Contracts.EventStore;
+
 namespace Inventory.EventStore;
 
 /// <summary>How an append ended. Only <see cref="Appended"/> and <see cref="AlreadyAppended"/> mean the events are stored.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Inventory.Contracts.EventStore;
 
 namespace Inventory.EventStore;
 

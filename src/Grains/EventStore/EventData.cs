@@ -1,3 +1,5 @@
+using Inventory.Contracts.EventStore;
+
 namespace Inventory.EventStore;
 
 /// <summary>An event ready to append: already serialized, with its stable type name and schema version.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Inventory.Contracts.EventStore;
 
 namespace Inventory.EventStore;
 

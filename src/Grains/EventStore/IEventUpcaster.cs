@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Inventory.Contracts.EventStore;
 
 namespace Inventory.EventStore;
 

@@ -1,3 +1,5 @@
+using Inventory.Contracts.EventStore;
+
 namespace Inventory.EventStore;
 
 /// <summary>What a reader at some <see cref="LogPosition"/> has still to read: the store's highest global position

@@ -1,3 +1,5 @@
+using Inventory.Contracts.EventStore;
+
 namespace Inventory.EventStore;
 
 /// <summary>A page of the global log in reading order. <paramref name="End"/> is where the next read continues

@@ -1,3 +1,5 @@
+using Inventory.Contracts.EventStore;
+
 namespace Inventory.EventStore;
 
 /// <summary>An event as the store holds it: its stream, its version in the stream (1-based), its global position

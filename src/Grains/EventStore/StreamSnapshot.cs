@@ -1,3 +1,5 @@
+using Inventory.Contracts.EventStore;
+
 namespace Inventory.EventStore;
 
 /// <summary>A stream's folded state at <paramref name="Version"/>: a cache that can be deleted at any time.</summary>

@@ -1,3 +1,5 @@
+using Inventory.Contracts.EventStore;
+
 namespace Inventory.EventStore;
 
 /// <summary>A stored event whose type or schema version this code cannot read (written by newer code, or a missing upcaster).</summary>

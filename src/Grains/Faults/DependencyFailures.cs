@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Net.Sockets;
+using Inventory.Contracts.StockItems;
 using Inventory.StockItems;
 
 namespace Inventory.Faults;

@@ -1,3 +1,5 @@
+using Inventory.Contracts.Health;
+
 namespace Inventory.Health;
 
 /// <summary>Checks, cheaply and now, that the silo reaches its storage.</summary>

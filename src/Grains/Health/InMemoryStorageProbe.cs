@@ -1,3 +1,5 @@
+using Inventory.Contracts.Health;
+
 namespace Inventory.Health;
 
 /// <summary>The embedded mode's storage lives in the silo's own memory: always reachable.</summary>

@@ -1,3 +1,4 @@
+using Inventory.Contracts.Health;
 using Orleans.Concurrency;
 
 namespace Inventory.Health;

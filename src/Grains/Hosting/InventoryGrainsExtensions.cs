@@ -1,3 +1,7 @@
+using Inventory.Contracts.EventStore;
+using Inventory.Contracts.Health;
+using Inventory.Contracts.Projections;
+using Inventory.Contracts.StockItems;
 using Inventory.EventStore;
 using Inventory.Faults;
 using Inventory.Health;

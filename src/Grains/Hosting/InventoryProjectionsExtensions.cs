@@ -1,3 +1,4 @@
+using Inventory.Contracts.Projections;
 using Inventory.Projections;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,6 @@
+using Inventory.Contracts.EventStore;
+using Inventory.Contracts.Health;
+using Inventory.Contracts.Projections;
 using Inventory.EventStore;
 using Inventory.EventStore.Postgres;
 using Inventory.Health;

@@ -1,3 +1,5 @@
+using Inventory.Contracts.Projections;
+
 namespace Inventory.Projections;
 
 /// <summary>What a run of <see cref="CatchUp"/> did: how many events it delivered, whether it read to the log's

@@ -1,3 +1,5 @@
+using Inventory.Contracts.Projections;
+
 namespace Inventory.Projections;
 
 /// <summary>How the shards of a checkpoint write their state: <paramref name="Concurrency"/> at a time,

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Inventory.Contracts.Projections;
 using Microsoft.Extensions.Options;
 
 namespace Inventory.Projections;

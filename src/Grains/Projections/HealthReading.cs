@@ -1,3 +1,5 @@
+using Inventory.Contracts.Projections;
+
 namespace Inventory.Projections;
 
 /// <summary>One measurement of a projection by <see cref="ProjectionHealthMeter"/>: its health, the log's head, how far

@@ -1,3 +1,5 @@
+using Inventory.Contracts.Projections;
+
 namespace Inventory.Projections;
 
 /// <summary>Where stock items send their confirmed events on the live path to the views. Best effort: whatever is lost

@@ -1,3 +1,5 @@
+using Inventory.Contracts.Projections;
+
 namespace Inventory.Projections;
 
 /// <summary>The live path's consumer of one warehouse's event stream (implicit subscription; key = warehouse id).</summary>

@@ -1,3 +1,5 @@
+using Inventory.Contracts.Projections;
+
 namespace Inventory.Projections;
 
 /// <summary>The shards of one projection as its coordinator's catch-up and checkpoint writer call them, by generation and

@@ -1,3 +1,5 @@
+using Inventory.Contracts.Projections;
+
 namespace Inventory.Projections;
 
 /// <summary>What a <see cref="ProjectionShard{TView}"/> needs from outside: the event store for gap filling, the

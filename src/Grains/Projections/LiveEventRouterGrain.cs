@@ -1,3 +1,4 @@
+using Inventory.Contracts.Projections;
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
 using Orleans.Streams.Core;

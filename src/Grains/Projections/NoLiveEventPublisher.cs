@@ -1,3 +1,5 @@
+using Inventory.Contracts.Projections;
+
 namespace Inventory.Projections;
 
 /// <summary>No live path (<c>Inventory:Projections:LiveStream</c> = <c>None</c>): the views follow by catch-up alone.</summary>

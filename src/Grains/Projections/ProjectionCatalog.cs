@@ -1,3 +1,5 @@
+using Inventory.Contracts.Projections;
+
 namespace Inventory.Projections;
 
 /// <summary>The projections the silo runs (every <see cref="ProjectionDefinition"/> registered in the container).</summary>

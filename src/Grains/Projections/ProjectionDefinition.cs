@@ -1,3 +1,6 @@
+using Inventory.Contracts;
+using Inventory.Contracts.Projections;
+
 namespace Inventory.Projections;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Inventory.Contracts.Projections;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

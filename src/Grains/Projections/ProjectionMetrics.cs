@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Inventory.Contracts.Projections;
 
 namespace Inventory.Projections;
 

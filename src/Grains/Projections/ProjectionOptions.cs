@@ -1,3 +1,5 @@
+using Inventory.Contracts.Projections;
+
 namespace Inventory.Projections;
 
 /// <summary>Read-side settings (section <c>Inventory:Projections</c>).</summary>

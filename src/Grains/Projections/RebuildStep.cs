@@ -1,3 +1,5 @@
+using Inventory.Contracts.Projections;
+
 namespace Inventory.Projections;
 
 /// <summary>Where a tick of reading left a rebuild (<see cref="GenerationLifecycle.Read"/>).</summary>

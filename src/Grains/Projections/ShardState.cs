@@ -1,3 +1,5 @@
+using Inventory.Contracts.Projections;
+
 namespace Inventory.Projections;
 
 /// <summary>What a projection shard persists: its view, and per stream how far it has applied it (the dedupe).</summary>

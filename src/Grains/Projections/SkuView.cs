@@ -1,3 +1,5 @@
+using Inventory.Contracts.Projections;
+
 namespace Inventory.Projections;
 
 /// <summary>The <c>skus</c> projection's view of one bucket of SKUs: each SKU's numbers in every warehouse.</summary>

@@ -1,3 +1,5 @@
+using Inventory.Contracts.Projections;
+using Inventory.Contracts.StockItems;
 using Inventory.StockItems;
 
 namespace Inventory.Projections;

@@ -1,4 +1,6 @@
 using System.Runtime.InteropServices;
+using Inventory.Contracts.Projections;
+using Inventory.Contracts.StockItems;
 using Inventory.StockItems;
 
 namespace Inventory.Projections;

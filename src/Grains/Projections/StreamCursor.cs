@@ -1,3 +1,5 @@
+using Inventory.Contracts.Projections;
+
 namespace Inventory.Projections;
 
 /// <summary>How far a shard has applied one stream: its last version and that event's global position.</summary>

@@ -1,3 +1,4 @@
+using Inventory.Contracts.Projections;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Streams;
 

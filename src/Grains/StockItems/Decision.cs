@@ -1,3 +1,5 @@
+using Inventory.Contracts.StockItems;
+
 namespace Inventory.StockItems;
 
 /// <summary>What <see cref="StockItemDecisions.Decide"/> made of a command: one event to append, or a rejection.</summary>

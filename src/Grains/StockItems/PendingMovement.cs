@@ -1,3 +1,5 @@
+using Inventory.Contracts.StockItems;
+
 namespace Inventory.StockItems;
 
 /// <summary>A command waiting in a stock item's queue, and the caller waiting for its answer.</summary>

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Inventory.Contracts.EventStore;
+using Inventory.Contracts.StockItems;
 using Inventory.EventStore;
 
 namespace Inventory.StockItems;

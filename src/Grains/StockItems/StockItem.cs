@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Inventory.Contracts.StockItems;
 
 namespace Inventory.StockItems;
 

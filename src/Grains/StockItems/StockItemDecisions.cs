@@ -1,3 +1,6 @@
+using Inventory.Contracts;
+using Inventory.Contracts.StockItems;
+
 namespace Inventory.StockItems;
 
 /// <summary>

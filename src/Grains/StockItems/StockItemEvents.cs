@@ -1,3 +1,5 @@
+using Inventory.Contracts.StockItems;
+
 namespace Inventory.StockItems;
 
 // The events of a stock item: a public contract. Stored names and schema versions are in

@@ -1,3 +1,4 @@
+using Inventory.Contracts.StockItems;
 using Microsoft.Extensions.Logging;
 
 namespace Inventory.StockItems;

@@ -1,3 +1,5 @@
+using Inventory.Contracts.EventStore;
+using Inventory.Contracts.StockItems;
 using Inventory.EventStore;
 using Microsoft.Extensions.Logging;
 

@@ -1,3 +1,6 @@
+using Inventory.Contracts.EventStore;
+using Inventory.Contracts.Projections;
+using Inventory.Contracts.StockItems;
 using Inventory.EventStore;
 using Inventory.Projections;
 using Microsoft.Extensions.Logging;

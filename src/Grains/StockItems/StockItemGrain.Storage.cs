@@ -1,3 +1,4 @@
+using Inventory.Contracts.StockItems;
 using Orleans.EventSourcing.CustomStorage;
 
 namespace Inventory.StockItems;

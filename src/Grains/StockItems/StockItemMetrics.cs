@@ -1,4 +1,6 @@
 using System.Diagnostics.Metrics;
+using Inventory.Contracts.EventStore;
+using Inventory.Contracts.StockItems;
 using Inventory.EventStore;
 
 namespace Inventory.StockItems;

@@ -1,3 +1,5 @@
+using Inventory.Contracts.StockItems;
+
 namespace Inventory.StockItems;
 
 /// <summary>Tuning of the stock item grains; section <c>Inventory:StockItems</c>.</summary>

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Inventory.Contracts.EventStore;
+using Inventory.Contracts.StockItems;
 using Inventory.EventStore;
 
 namespace Inventory.StockItems;

@@ -1,3 +1,5 @@
+using Inventory.Contracts.StockItems;
+
 namespace Inventory.StockItems;
 
 /// <summary>

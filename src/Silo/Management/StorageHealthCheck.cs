@@ -1,3 +1,4 @@
+using Inventory.Contracts.Health;
 using Inventory.Health;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

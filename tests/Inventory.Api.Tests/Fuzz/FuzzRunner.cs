@@ -1,4 +1,5 @@
 using System.Text;
+using Inventory.Contracts.EventStore;
 using Inventory.EventStore;
 
 namespace Inventory.Api.Tests.Fuzz;

@@ -1,3 +1,4 @@
+using Inventory.Contracts.StockItems;
 using Inventory.StockItems;
 
 namespace Inventory.Domain.Tests.Contracts;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Inventory.Contracts.StockItems;
 using Inventory.StockItems;
 
 namespace Inventory.Domain.Tests.Contracts;

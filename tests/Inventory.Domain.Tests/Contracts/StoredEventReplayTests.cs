@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Inventory.Contracts.StockItems;
 using Inventory.StockItems;
 
 namespace Inventory.Domain.Tests.Contracts;

@@ -1,3 +1,5 @@
+using Inventory.Contracts.EventStore;
+using Inventory.Contracts.Projections;
 using Inventory.EventStore;
 using Inventory.Projections;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,4 +1,6 @@
 using CsCheck;
+using Inventory.Contracts.Projections;
+using Inventory.Contracts.StockItems;
 using Inventory.Projections;
 using Inventory.StockItems;
 using static Inventory.Domain.Tests.Projections.StockLog;

@@ -1,3 +1,5 @@
+using Inventory.Contracts.Projections;
+using Inventory.Contracts.StockItems;
 using Inventory.Projections;
 using Inventory.StockItems;
 using static Inventory.Domain.Tests.Projections.StockLog;

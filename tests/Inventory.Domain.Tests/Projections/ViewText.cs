@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Inventory.Contracts.Projections;
 using Inventory.Projections;
 
 namespace Inventory.Domain.Tests.Projections;

@@ -1,3 +1,4 @@
+using Inventory.Contracts.Projections;
 using Inventory.Projections;
 using static Inventory.Domain.Tests.Projections.StockLog;
 
@@ -45,7 +46,7 @@ public sealed class WarehouseViewTests
         Assert.Equal(130, view.MinuteCounts.Values.Sum());
     }
 
-    private static async Task<WarehouseView> ViewOfAsync(params (string StreamId, Inventory.StockItems.StockCommand[] Commands)[] items)
+    private static async Task<WarehouseView> ViewOfAsync(params (string StreamId, Inventory.Contracts.StockItems.StockCommand[] Commands)[] items)
     {
         var log = new StockLog();
         foreach (var (streamId, commands) in items)

@@ -1,4 +1,6 @@
 using CsCheck;
+using Inventory.Contracts;
+using Inventory.Contracts.StockItems;
 using Inventory.StockItems;
 
 namespace Inventory.Domain.Tests.PropertyBased;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CsCheck;
+using Inventory.Contracts.StockItems;
 using Inventory.StockItems;
 
 namespace Inventory.Domain.Tests.PropertyBased;

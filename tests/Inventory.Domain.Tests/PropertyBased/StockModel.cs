@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using Inventory.Contracts;
+using Inventory.Contracts.StockItems;
 using Inventory.StockItems;
 
 namespace Inventory.Domain.Tests.PropertyBased;

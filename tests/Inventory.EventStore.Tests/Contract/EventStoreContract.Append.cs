@@ -1,3 +1,5 @@
+using Inventory.Contracts.EventStore;
+
 namespace Inventory.EventStore.Tests.Contract;
 
 public abstract partial class EventStoreContract

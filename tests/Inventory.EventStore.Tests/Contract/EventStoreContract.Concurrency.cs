@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Inventory.Contracts.EventStore;
 
 namespace Inventory.EventStore.Tests.Contract;
 

@@ -1,3 +1,5 @@
+using Inventory.Contracts.EventStore;
+
 namespace Inventory.EventStore.Tests.Postgres;
 
 /// <summary>Tests that keep PostgreSQL transactions open on purpose. The log's horizon is server-wide (it holds back

@@ -1,3 +1,4 @@
+using Inventory.Contracts.EventStore;
 using Inventory.Hosting;
 using Npgsql;
 

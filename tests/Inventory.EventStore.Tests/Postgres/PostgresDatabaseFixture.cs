@@ -1,3 +1,5 @@
+using Inventory.Contracts.EventStore;
+
 namespace Inventory.EventStore.Tests.Postgres;
 
 /// <summary>One fresh, migrated database per test class (xUnit class fixture), dropped after the class.</summary>

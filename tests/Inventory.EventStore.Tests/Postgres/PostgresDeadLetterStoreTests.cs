@@ -1,3 +1,5 @@
+using Inventory.Contracts.EventStore;
+using Inventory.Contracts.Projections;
 using Inventory.EventStore.Postgres;
 using Inventory.EventStore.Tests.Contract;
 using Inventory.Projections;

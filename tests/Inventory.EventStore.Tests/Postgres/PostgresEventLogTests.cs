@@ -1,3 +1,5 @@
+using Inventory.Contracts.EventStore;
+
 namespace Inventory.EventStore.Tests.Postgres;
 
 /// <summary>The global log on PostgreSQL beyond the contract: a fresh database per test.</summary>

@@ -1,3 +1,5 @@
+using Inventory.Contracts.EventStore;
+using Inventory.Contracts.Projections;
 using Inventory.EventStore.Postgres;
 using Inventory.Hosting;
 using Inventory.Projections;

@@ -1,3 +1,5 @@
+using Inventory.Contracts.EventStore;
+
 namespace Inventory.EventStore.Tests.Postgres;
 
 /// <summary>An <see cref="IEventStore"/> that is no <see cref="IEventLog"/> (a decorator that forgot it); never called.</summary>

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Inventory.Contracts.StockItems;
 using Inventory.Faults;
 using Inventory.StockItems;
 using Foreign.Library;

@@ -1,3 +1,4 @@
+using Inventory.Contracts.EventStore;
 using Inventory.EventStore;
 
 namespace Inventory.Grains.Tests.Projections;

@@ -1,3 +1,4 @@
+using Inventory.Contracts.Projections;
 using Inventory.Hosting;
 using Inventory.Projections;
 using Microsoft.Extensions.Configuration;

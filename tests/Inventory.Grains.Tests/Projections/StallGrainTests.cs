@@ -1,3 +1,4 @@
+using Inventory.Contracts.Projections;
 using Inventory.Projections;
 
 namespace Inventory.Grains.Tests.Projections;

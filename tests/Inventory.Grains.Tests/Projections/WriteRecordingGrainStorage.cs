@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Inventory.Contracts.EventStore;
+using Inventory.Contracts.Projections;
 using Inventory.EventStore;
 using Inventory.Projections;
 using Orleans.Storage;

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Inventory.Contracts.EventStore;
+using Inventory.Contracts.StockItems;
 using Inventory.EventStore;
 using Inventory.Integration.Tests.Infrastructure;
 using Inventory.StockItems;

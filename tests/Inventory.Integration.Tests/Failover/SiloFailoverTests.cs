@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Inventory.Contracts.StockItems;
 using Inventory.Integration.Tests.Infrastructure;
 using Inventory.StockItems;
 using Xunit.Abstractions;

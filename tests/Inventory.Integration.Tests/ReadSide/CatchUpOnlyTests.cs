@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Inventory.Contracts.Projections;
 using Inventory.Integration.Tests.Infrastructure;
 using Inventory.Projections;
 using Microsoft.Extensions.DependencyInjection;

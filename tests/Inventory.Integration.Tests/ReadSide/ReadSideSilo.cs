@@ -1,3 +1,4 @@
+using Inventory.Contracts.Projections;
 using Inventory.Integration.Tests.Persistence;
 using Inventory.Projections;
 using Inventory.Testing.Projections;

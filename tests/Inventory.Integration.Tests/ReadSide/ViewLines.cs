@@ -1,4 +1,5 @@
 using System.Globalization;
+using Inventory.Contracts.Projections;
 using Inventory.Projections;
 
 namespace Inventory.Integration.Tests.ReadSide;

@@ -1,3 +1,4 @@
+using Inventory.Contracts.EventStore;
 using Microsoft.Extensions.Logging;
 
 namespace Inventory.EventStore.Postgres;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
+using Inventory.Contracts.EventStore;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 

@@ -1,3 +1,4 @@
+using Inventory.Contracts.EventStore;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Inventory.Contracts.EventStore;
 
 namespace Inventory.EventStore.Postgres;
 

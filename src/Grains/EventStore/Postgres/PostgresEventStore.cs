@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Inventory.Contracts.EventStore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;

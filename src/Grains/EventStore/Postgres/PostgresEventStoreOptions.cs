@@ -1,3 +1,5 @@
+using Inventory.Contracts.EventStore;
+
 namespace Inventory.EventStore.Postgres;
 
 /// <summary>Tuning of the PostgreSQL event store's append path; section <c>Inventory:EventStore:Postgres</c>.</summary>

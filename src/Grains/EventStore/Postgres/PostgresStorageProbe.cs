@@ -1,3 +1,5 @@
+using Inventory.Contracts.EventStore;
+using Inventory.Contracts.Health;
 using Inventory.Health;
 using Npgsql;
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
+using Inventory.Contracts.EventStore;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 

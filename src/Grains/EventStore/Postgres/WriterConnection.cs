@@ -1,4 +1,5 @@
 using System.Data;
+using Inventory.Contracts.EventStore;
 using Npgsql;
 
 namespace Inventory.EventStore.Postgres;

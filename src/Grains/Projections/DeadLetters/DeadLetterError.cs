@@ -1,3 +1,5 @@
+using Inventory.Contracts.Projections;
+
 namespace Inventory.Projections;
 
 /// <summary>The error text a dead letter keeps: at most <see cref="MaxLength"/> characters (nested exceptions' stack traces are cut).</summary>

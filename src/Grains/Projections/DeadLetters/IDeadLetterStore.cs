@@ -1,3 +1,5 @@
+using Inventory.Contracts.Projections;
+
 namespace Inventory.Projections;
 
 /// <summary>Durable parking of events that projections failed to apply (PostgreSQL, or memory in the embedded default).</summary>

@@ -1,3 +1,5 @@
+using Inventory.Contracts.Projections;
+
 namespace Inventory.Projections;
 
 /// <summary>The embedded default <see cref="IDeadLetterStore"/>: letters in process memory, same semantics as the

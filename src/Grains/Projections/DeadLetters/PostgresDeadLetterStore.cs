@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Inventory.Contracts.Projections;
 using Npgsql;
 using NpgsqlTypes;
 

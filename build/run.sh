@@ -99,7 +99,7 @@ api_hostport=${api_url#*://}
 api_hostport=${api_hostport%%/*}
 ready_status() {
   local status
-  exec 3<>"/dev/tcp/${api_hostport%:*}/${api_hostport##*:}" 2>/dev/null || return 0
+  { exec 3<>"/dev/tcp/${api_hostport%:*}/${api_hostport##*:}"; } 2>/dev/null || return 0
   printf 'GET /health/ready HTTP/1.0\r\nHost: %s\r\n\r\n' "$api_hostport" >&3
   read -r _ status _ <&3 || true
   exec 3<&-

@@ -1,6 +1,7 @@
 using Inventory.Api.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings (appsettings.json: log levels) next to the program, wherever it is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddInventoryApi();
 
 var app = builder.Build();

@@ -11,6 +11,7 @@ GCSettings.LatencyMode = GCLatencyMode.SustainedLowLatency;
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddInventorySilo();
 builder.AddInventorySiloManagement();
+builder.AddInventorySiloTelemetry();
 
 await using var app = builder.Build();
 app.MapInventorySiloManagement();

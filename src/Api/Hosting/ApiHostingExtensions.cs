@@ -58,6 +58,7 @@ public static class ApiHostingExtensions
         services.AddSingleton<DashboardAssets>();
 
         services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityTransformer>());
+        builder.AddInventoryApiTelemetry();
 
         if (api.UseOrleansClient)
         {
@@ -81,6 +82,7 @@ public static class ApiHostingExtensions
         app.MapScalarApiReference("/docs", o => o.WithTitle("Inventory API").DisableDefaultFonts())
             .AllowAnonymous().DisableRateLimiting();
         app.MapHealthEndpoints();
+        app.MapMetricsEndpoint();
         app.MapMovementEndpoints();
         app.MapItemEndpoints();
         app.MapAdminEndpoints();

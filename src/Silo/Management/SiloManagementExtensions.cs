@@ -11,7 +11,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Inventory.Silo.Management;
 
 /// <summary>The silo's own HTTP endpoints for an orchestrator, on <see cref="InventorySiloOptions.ManagementPort"/>:
-/// <c>/health/live</c> (the process answers) and <c>/health/ready</c> (Active in the cluster and its storage reachable).</summary>
+/// <c>/health/live</c> (the process answers), <c>/health/ready</c> (Active in the cluster and its storage reachable) and
+/// <c>/metrics</c> (Prometheus; see <see cref="SiloTelemetryExtensions"/>).</summary>
 public static class SiloManagementExtensions
 {
     private const string ReadyTag = "ready";
@@ -41,6 +42,7 @@ public static class SiloManagementExtensions
             Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = WriteAsync,
         });
+        app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
     }
 

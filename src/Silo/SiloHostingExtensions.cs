@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace Inventory.Silo;
 
@@ -39,6 +40,7 @@ public static partial class SiloHostingExtensions
         builder.UseOrleans(silo =>
         {
             silo.AddInventoryGrains();
+            silo.AddDashboard();
             if (mode == SiloMode.Postgres)
             {
                 silo.UseInventoryPostgres(options);

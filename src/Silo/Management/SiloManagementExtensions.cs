@@ -7,12 +7,15 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Orleans.Dashboard;
 
 namespace Inventory.Silo.Management;
 
 /// <summary>The silo's own HTTP endpoints for an orchestrator, on <see cref="InventorySiloOptions.ManagementPort"/>:
-/// <c>/health/live</c> (the process answers), <c>/health/ready</c> (Active in the cluster and its storage reachable) and
-/// <c>/metrics</c> (Prometheus; see <see cref="SiloTelemetryExtensions"/>).</summary>
+/// <c>/health/live</c> (the process answers), <c>/health/ready</c> (Active in the cluster and its storage reachable),
+/// <c>/metrics</c> (Prometheus; see <see cref="SiloTelemetryExtensions"/>) and <c>/dashboard</c> (the Orleans Dashboard:
+/// silos, grains, calls). They have no key: the port is bound to loopback by default; expose it only to operators.</summary>
 public static class SiloManagementExtensions
 {
     private const string ReadyTag = "ready";
@@ -27,6 +30,8 @@ public static class SiloManagementExtensions
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, options.ManagementPort));
         }
 
+        // Serve /health/live while the silo is still joining the cluster (readiness says not ready until it is Active).
+        builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         builder.Services.AddHealthChecks()
             .AddCheck<SiloActiveHealthCheck>("silo", tags: [ReadyTag])
             .AddCheck<StorageHealthCheck>("storage", tags: [ReadyTag]);
@@ -43,6 +48,7 @@ public static class SiloManagementExtensions
             ResponseWriter = WriteAsync,
         });
         app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapOrleansDashboard("/dashboard");
         return app;
     }
 

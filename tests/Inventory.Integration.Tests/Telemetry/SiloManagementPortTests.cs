@@ -6,12 +6,12 @@ using Xunit.Abstractions;
 
 namespace Inventory.Integration.Tests.Telemetry;
 
-/// <summary>A silo process on PostgreSQL exports its metrics on its management port: the project's meters move with the
-/// movements it applies, and Orleans' and Npgsql's are there beside them.</summary>
+/// <summary>A silo process on PostgreSQL serves its management port: readiness, the Orleans Dashboard, and metrics in which
+/// the project's meters move with the movements it applies, with Orleans' and Npgsql's beside them.</summary>
 [Collection(SiloCollection.Name)]
-public sealed partial class SiloMetricsTests(TestDatabase database, ITestOutputHelper output) : IClassFixture<TestDatabase>, IAsyncLifetime
+public sealed partial class SiloManagementPortTests(TestDatabase database, ITestOutputHelper output) : IClassFixture<TestDatabase>, IAsyncLifetime
 {
-    private readonly SiloCluster _cluster = new(database, output, "silo-metrics");
+    private readonly SiloCluster _cluster = new(database, output, "silo-management");
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
     [Fact]
@@ -19,7 +19,8 @@ public sealed partial class SiloMetricsTests(TestDatabase database, ITestOutputH
     {
         await _cluster.StartSilosAsync(1);
         var grains = await _cluster.StartClientAsync();
-        var metrics = new Uri($"http://127.0.0.1:{_cluster.Silos[0].ManagementPort}/metrics");
+        var management = _cluster.Silos[0].ManagementAddress;
+        var metrics = new Uri(management, "/metrics");
         var before = AppliedMovements(await _http.GetStringAsync(metrics));
 
         for (var i = 0; i < 3; i++)
@@ -36,6 +37,28 @@ public sealed partial class SiloMetricsTests(TestDatabase database, ITestOutputH
         Assert.Contains("inventory_eventstore_batch_requests", text, StringComparison.Ordinal);
         Assert.Contains("orleans_", text, StringComparison.Ordinal);
         Assert.Contains("db_client_", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GivenAnActiveSiloOnPostgres_WhenProbed_ThenReadyAndItServesTheOrleansDashboard()
+    {
+        await _cluster.StartSilosAsync(1);
+        var management = _cluster.Silos[0].ManagementAddress;
+
+        var ready = "";
+        await Wait.UntilAsync(async () =>
+        {
+            using var response = await _http.GetAsync(new Uri(management, "/health/ready"));
+            ready = await response.Content.ReadAsStringAsync();
+            return response.IsSuccessStatusCode;
+        }, TimeSpan.FromSeconds(30), "the silo's /health/ready answers 200");
+        var dashboard = await _http.GetAsync(new Uri(management, "/dashboard"));
+
+        Assert.Contains("\"status\":\"ready\"", ready, StringComparison.Ordinal);
+        Assert.Contains("PostgreSQL answers.", ready, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Equal("text/html", dashboard.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Orleans", await dashboard.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -37,6 +37,7 @@ public sealed class ApiFixture : IAsyncLifetime
             silo.Services.Configure<ProjectionOptions>(FastProjections.Configure);
             silo.Services.Configure<StockItemOptions>(o => o.CommitTimeout = TimeSpan.FromSeconds(3));
         });
+        builder.ConfigureClient(client => client.AddActivityPropagation());
         Cluster = builder.Build();
         await Cluster.DeployAsync();
         var settings = TestKeys.Settings();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Inventory.Api.Contracts;
 using Inventory.Api.Problems;
 using Inventory.Contracts;
@@ -106,7 +107,8 @@ public static class MovementMapping
             MovementTypes.Count => new CountStock { MovementId = r.MovementId, CountedQuantity = quantity },
             _ => throw new ArgumentOutOfRangeException(nameof(r), r.Type, "Unknown movement type."),
         };
-        return command with { ScannerId = r.ScannerId, OccurredAt = r.OccurredAt };
+        // The request's trace id goes into the event's metadata: an event found in the ledger leads back to its request.
+        return command with { ScannerId = r.ScannerId, OccurredAt = r.OccurredAt, CorrelationId = Activity.Current?.TraceId.ToHexString() };
     }
 
     private static void CheckIdentifier(string value, string field, Action<string, string> error)

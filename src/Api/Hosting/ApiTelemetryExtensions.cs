@@ -2,11 +2,13 @@ using Inventory.Api.Security;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 
 namespace Inventory.Api.Hosting;
 
-/// <summary>The API's metrics through OpenTelemetry: ASP.NET Core's, the Orleans client's and the runtime's, on
-/// <c>GET /metrics</c> (Prometheus, operator key) and over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.</summary>
+/// <summary>The API's telemetry through OpenTelemetry. Metrics: ASP.NET Core's, the Orleans client's and the runtime's, on
+/// <c>GET /metrics</c> (Prometheus, operator key). Traces: each request (a caller's <c>traceparent</c> honoured) and its
+/// grain calls, which carry the trace into the silos. Both over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.</summary>
 public static class ApiTelemetryExtensions
 {
     /// <summary>The service name the API's telemetry carries.</summary>
@@ -14,6 +16,13 @@ public static class ApiTelemetryExtensions
 
     /// <summary>Orleans' own meter (the client's messaging).</summary>
     public const string OrleansMeter = "Microsoft.Orleans";
+
+    /// <summary>Orleans' activity sources: its own calls, and the application's grain calls.</summary>
+    public const string OrleansRuntimeSource = "Microsoft.Orleans.Runtime";
+    public const string OrleansApplicationSource = "Microsoft.Orleans.Application";
+
+    /// <summary>Turns tracing on without an OTLP endpoint (for a collector configured otherwise, or tests).</summary>
+    public const string TracingSwitch = "Inventory:Tracing:Enabled";
 
     public static WebApplicationBuilder AddInventoryApiTelemetry(this WebApplicationBuilder builder)
     {
@@ -25,7 +34,17 @@ public static class ApiTelemetryExtensions
                 .AddRuntimeInstrumentation()
                 .AddMeter(OrleansMeter)
                 .AddPrometheusExporter());
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+
+        // Tracing costs an activity per request and grain call, so it is on only when something receives the traces.
+        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        if (otlp || builder.Configuration.GetValue<bool>(TracingSwitch))
+        {
+            telemetry.WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation()
+                .AddSource(OrleansRuntimeSource, OrleansApplicationSource));
+        }
+
+        if (otlp)
         {
             telemetry.UseOtlpExporter();
         }

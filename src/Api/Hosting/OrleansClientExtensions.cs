@@ -34,6 +34,7 @@ public static partial class OrleansClientExtensions
 
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout);
             client.AddOutgoingGrainCallFilter<RetrySafeCallFilter>();
+            client.AddActivityPropagation();
 
             // The silo may start after the API (build/run.sh starts both at once): keep trying. Requests meanwhile
             // get 503 and /health/ready says not ready.

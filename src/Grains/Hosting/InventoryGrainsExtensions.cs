@@ -24,6 +24,7 @@ public static class InventoryGrainsExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddCustomStorageBasedLogConsistencyProvider(ProviderNames.EventStore);
         builder.AddIncomingGrainCallFilter<GrainBoundaryFilter>();
+        builder.AddActivityPropagation();
         builder.Services.AddOptions<StockItemOptions>()
             .BindConfiguration(StockItemOptions.Section)
             .Validate(o => o.IsValid, $"{StockItemOptions.Section}: SnapshotInterval and MaxHistoryPage must be at least 1, CommitTimeout positive, MaxConflictRetries not negative.")

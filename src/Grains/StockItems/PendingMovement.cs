@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Inventory.Contracts.StockItems;
 
 namespace Inventory.StockItems;
@@ -8,6 +9,9 @@ internal sealed class PendingMovement(StockCommand command)
     private readonly TaskCompletionSource<MovementResult> _answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public StockCommand Command { get; } = command;
+
+    /// <summary>The trace of the grain call that brought the command (default when nothing traces).</summary>
+    public ActivityContext Trace { get; } = Activity.Current?.Context ?? default;
 
     public Task<MovementResult> Answer => _answer.Task;
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Inventory.Contracts.EventStore;
 using Inventory.Contracts.StockItems;
 using Inventory.EventStore;
@@ -147,16 +148,19 @@ public sealed partial class StockItemGrain
     private async Task<(AppendResult Result, IReadOnlyList<EventData> Events)> AppendAsync(List<(PendingMovement Pending, StockItemEvent Event)> accepted)
     {
         var events = _stream.ToEventData(accepted.Select(a => (a.Event, MetadataOf(a.Pending.Command))).ToList());
+        using var span = StartAppendSpan(accepted);
         var started = time.GetTimestamp();
         using var timeout = new CancellationTokenSource(_options.CommitTimeout, time);
         try
         {
             var result = await _stream.AppendAsync(Version, events, timeout.Token);
             metrics.AppendCompleted(time.GetElapsedTime(started), result.Status);
+            span?.SetTag("inventory.append.status", result.Status.ToString());
             return (result, events);
         }
         catch (Exception ex)
         {
+            span?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             LogAppendFailed(logger, ex, _stream.StreamId, Version, accepted.Count);
             DeactivateOnIdle();
             throw new StorageUnavailableException(
@@ -210,6 +214,22 @@ public sealed partial class StockItemGrain
             metrics.MovementDecided(earlier is null ? "rejected" : "duplicate");
             pending.Complete(earlier ?? MovementResult.Rejected(pending.Command.MovementId, rejection));
         }
+    }
+
+    /// <summary>The append's span: a child of the first movement's call, linked to the others' (null when nothing listens).</summary>
+    private Activity? StartAppendSpan(List<(PendingMovement Pending, StockItemEvent Event)> accepted)
+    {
+        if (!StockItemTracing.Source.HasListeners())
+        {
+            return null;
+        }
+
+        var links = accepted.Skip(1).Where(a => a.Pending.Trace != default).Select(a => new ActivityLink(a.Pending.Trace));
+        var span = StockItemTracing.Source.StartActivity("append", ActivityKind.Internal, accepted[0].Pending.Trace, links: links);
+        span?.SetTag("inventory.stream_id", _stream.StreamId);
+        span?.SetTag("inventory.expected_version", Version);
+        span?.SetTag("inventory.events", accepted.Count);
+        return span;
     }
 
     /// <summary>The answer given to an earlier delivery of the command's movement id, or null; bounded by the commit timeout.</summary>

@@ -8,11 +8,13 @@ using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 
 namespace Inventory.Silo.Management;
 
-/// <summary>The silo's metrics through OpenTelemetry: the project's meters, Orleans', Npgsql's and the runtime's, on a
-/// Prometheus scrape endpoint of the management port, and over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.</summary>
+/// <summary>The silo's telemetry through OpenTelemetry. Metrics: the project's meters, Orleans', Npgsql's and the
+/// runtime's, on a Prometheus scrape endpoint of the management port. Traces: the grain calls (continuing the caller's
+/// trace), each round's append and Npgsql's commands. Both over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.</summary>
 public static class SiloTelemetryExtensions
 {
     /// <summary>The service name the silo's telemetry carries.</summary>
@@ -20,6 +22,9 @@ public static class SiloTelemetryExtensions
 
     /// <summary>Orleans' own meter (messaging, grains, membership, storage).</summary>
     public const string OrleansMeter = "Microsoft.Orleans";
+
+    /// <summary>Turns tracing on without an OTLP endpoint (for a collector configured otherwise, or tests).</summary>
+    public const string TracingSwitch = "Inventory:Tracing:Enabled";
 
     public static WebApplicationBuilder AddInventorySiloTelemetry(this WebApplicationBuilder builder)
     {
@@ -31,7 +36,17 @@ public static class SiloTelemetryExtensions
                 .AddRuntimeInstrumentation()
                 .AddNpgsqlInstrumentation()
                 .AddPrometheusExporter());
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+
+        // Tracing costs an activity per request and grain call, so it is on only when something receives the traces.
+        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        if (otlp || builder.Configuration.GetValue<bool>(TracingSwitch))
+        {
+            telemetry.WithTracing(tracing => tracing
+                .AddSource(OrleansTracing.RuntimeSource, OrleansTracing.ApplicationSource, StockItemTracing.SourceName)
+                .AddNpgsql());
+        }
+
+        if (otlp)
         {
             telemetry.UseOtlpExporter();
         }

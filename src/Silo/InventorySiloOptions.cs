@@ -27,6 +27,7 @@ public sealed class InventorySiloOptions
     public string ManagementAddress { get; set; } = "127.0.0.1";
 
     /// <summary>The address other silos and clients reach this silo at (PostgreSQL mode; the embedded mode is
-    /// always loopback). The default suits several silos on one host.</summary>
+    /// always loopback): an IP address, or <c>auto</c> (its own first non-loopback IPv4 address, for containers). The
+    /// default suits several silos on one host; in Kubernetes the pod's IP is used.</summary>
     public string AdvertisedIPAddress { get; set; } = "127.0.0.1";
 }

@@ -40,9 +40,9 @@ public sealed class InventorySiloOptionsValidator : IValidateOptions<InventorySi
             errors.Add($"Inventory:SiloPort, Inventory:GatewayPort and Inventory:ManagementPort must differ ({options.SiloPort}, {options.GatewayPort}, {options.ManagementPort}).");
         }
 
-        if (!IPAddress.TryParse(options.AdvertisedIPAddress, out _))
+        if (!AdvertisedAddress.IsValid(options.AdvertisedIPAddress))
         {
-            errors.Add($"Inventory:AdvertisedIPAddress must be an IP address, not '{options.AdvertisedIPAddress}'.");
+            errors.Add($"Inventory:AdvertisedIPAddress must be an IP address or '{AdvertisedAddress.Auto}', not '{options.AdvertisedIPAddress}'.");
         }
 
         if (!IPAddress.TryParse(options.ManagementAddress, out _))

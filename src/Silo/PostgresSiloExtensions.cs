@@ -34,7 +34,7 @@ public static class PostgresSiloExtensions
         });
         silo.Configure<EndpointOptions>(endpoint =>
         {
-            endpoint.AdvertisedIPAddress = IPAddress.Parse(options.AdvertisedIPAddress);
+            endpoint.AdvertisedIPAddress = AdvertisedAddress.Resolve(options.AdvertisedIPAddress);
             endpoint.SiloPort = options.SiloPort;
             endpoint.GatewayPort = options.GatewayPort;
         });

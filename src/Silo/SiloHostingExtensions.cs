@@ -17,6 +17,9 @@ public static partial class SiloHostingExtensions
     /// <summary>The connection string name (<c>ConnectionStrings:Inventory</c>, env <c>ConnectionStrings__Inventory</c>).</summary>
     public const string ConnectionStringName = "Inventory";
 
+    /// <summary>Set by the pod spec (deploy/kubernetes/silo.yaml): the silo runs in Kubernetes.</summary>
+    public const string KubernetesPodName = "POD_NAME";
+
     public static TBuilder AddInventorySilo<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
@@ -44,6 +47,12 @@ public static partial class SiloHostingExtensions
             if (mode == SiloMode.Postgres)
             {
                 silo.UseInventoryPostgres(options);
+                if (!string.IsNullOrEmpty(builder.Configuration[KubernetesPodName]))
+                {
+                    // In a pod: Orleans' Kubernetes hosting takes the pod's IP and labels, and deletes the pod of a silo the
+                    // cluster declared dead so that Kubernetes replaces it (deploy/kubernetes).
+                    silo.UseKubernetesHosting();
+                }
             }
             else
             {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Inventory.Contracts.StockItems;
 using Inventory.Integration.Tests.Infrastructure;
+using Inventory.Silo.Management;
 using Xunit.Abstractions;
 
 namespace Inventory.Integration.Tests.Telemetry;
@@ -40,7 +41,7 @@ public sealed partial class SiloManagementPortTests(TestDatabase database, ITest
     }
 
     [Fact]
-    public async Task GivenAnActiveSiloOnPostgres_WhenProbed_ThenReadyAndItServesTheOrleansDashboard()
+    public async Task GivenAnActiveSiloOnPostgres_WhenProbed_ThenReadyItsProbeSaysSoAndItServesTheOrleansDashboard()
     {
         await _cluster.StartSilosAsync(1);
         var management = _cluster.Silos[0].ManagementAddress;
@@ -59,6 +60,8 @@ public sealed partial class SiloManagementPortTests(TestDatabase database, ITest
         Assert.Equal(System.Net.HttpStatusCode.OK, dashboard.StatusCode);
         Assert.Equal("text/html", dashboard.Content.Headers.ContentType?.MediaType);
         Assert.Contains("Orleans", await dashboard.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(0, await Probe.RunAsync(new Uri(management, "/health/ready").ToString()));
+        Assert.Equal(1, await Probe.RunAsync(new Uri(management, "/no-such-endpoint").ToString()));
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -1,4 +1,5 @@
 using Inventory.Api.Security;
+using Inventory.Contracts;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -14,16 +15,6 @@ public static class ApiTelemetryExtensions
     /// <summary>The service name the API's telemetry carries.</summary>
     public const string ServiceName = "inventory-api";
 
-    /// <summary>Orleans' own meter (the client's messaging).</summary>
-    public const string OrleansMeter = "Microsoft.Orleans";
-
-    /// <summary>Orleans' activity sources: its own calls, and the application's grain calls.</summary>
-    public const string OrleansRuntimeSource = "Microsoft.Orleans.Runtime";
-    public const string OrleansApplicationSource = "Microsoft.Orleans.Application";
-
-    /// <summary>Turns tracing on without an OTLP endpoint (for a collector configured otherwise, or tests).</summary>
-    public const string TracingSwitch = "Inventory:Tracing:Enabled";
-
     public static WebApplicationBuilder AddInventoryApiTelemetry(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -32,16 +23,16 @@ public static class ApiTelemetryExtensions
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(OrleansMeter)
+                .AddMeter(TelemetryNames.OrleansMeter)
                 .AddPrometheusExporter());
 
         // Tracing costs an activity per request and grain call, so it is on only when something receives the traces.
-        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
-        if (otlp || builder.Configuration.GetValue<bool>(TracingSwitch))
+        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration[TelemetryNames.OtlpEndpoint]);
+        if (otlp || builder.Configuration.GetValue<bool>(TelemetryNames.TracingSwitch))
         {
             telemetry.WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation()
-                .AddSource(OrleansRuntimeSource, OrleansApplicationSource));
+                .AddSource(TelemetryNames.OrleansRuntimeSource, TelemetryNames.OrleansApplicationSource));
         }
 
         if (otlp)

@@ -1,3 +1,4 @@
+using Inventory.Contracts;
 using Inventory.EventStore.Postgres;
 using Inventory.Projections;
 using Inventory.StockItems;
@@ -20,29 +21,23 @@ public static class SiloTelemetryExtensions
     /// <summary>The service name the silo's telemetry carries.</summary>
     public const string ServiceName = "inventory-silo";
 
-    /// <summary>Orleans' own meter (messaging, grains, membership, storage).</summary>
-    public const string OrleansMeter = "Microsoft.Orleans";
-
-    /// <summary>Turns tracing on without an OTLP endpoint (for a collector configured otherwise, or tests).</summary>
-    public const string TracingSwitch = "Inventory:Tracing:Enabled";
-
     public static WebApplicationBuilder AddInventorySiloTelemetry(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithMetrics(metrics => metrics
-                .AddMeter(StockItemMetrics.MeterName, ProjectionMetrics.MeterName, PostgresEventStore.MeterName, OrleansMeter)
+                .AddMeter(StockItemMetrics.MeterName, ProjectionMetrics.MeterName, PostgresEventStore.MeterName, TelemetryNames.OrleansMeter)
                 .AddRuntimeInstrumentation()
                 .AddNpgsqlInstrumentation()
                 .AddPrometheusExporter());
 
         // Tracing costs an activity per request and grain call, so it is on only when something receives the traces.
-        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
-        if (otlp || builder.Configuration.GetValue<bool>(TracingSwitch))
+        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration[TelemetryNames.OtlpEndpoint]);
+        if (otlp || builder.Configuration.GetValue<bool>(TelemetryNames.TracingSwitch))
         {
             telemetry.WithTracing(tracing => tracing
-                .AddSource(OrleansTracing.RuntimeSource, OrleansTracing.ApplicationSource, StockItemTracing.SourceName)
+                .AddSource(TelemetryNames.OrleansRuntimeSource, TelemetryNames.OrleansApplicationSource, StockItemTracing.SourceName)
                 .AddNpgsql());
         }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using Inventory.Contracts.StockItems;
 using Inventory.StockItems;
 using static Inventory.Grains.Tests.Commands;
@@ -16,12 +17,24 @@ public sealed class StockItemGrainFailureTests(ClusterFixture fixture)
         await fixture.Item(key).ExecuteAsync(Receive(10));
         fixture.Store.Inject(key, Fault.Unreachable);
         var pick = Pick(4);
+        var failures = 0L;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == StockItemMetrics.MeterName && instrument.Name == "inventory.append.failures")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref failures, value));
+        listener.Start();
 
         var watch = Stopwatch.StartNew();
         var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => fixture.Item(key).ExecuteAsync(pick));
         watch.Stop();
 
         Assert.Contains(key, error.Message, StringComparison.Ordinal);
+        Assert.True(Interlocked.Read(ref failures) >= 1, "the failed append was not counted");
         Assert.True(watch.Elapsed < ClusterFixture.CommitTimeout, $"failed after {watch.Elapsed}, not fast");
         fixture.Store.Heal(key);
         var retried = await fixture.Item(key).ExecuteAsync(pick);

@@ -161,6 +161,7 @@ public sealed partial class StockItemGrain
         catch (Exception ex)
         {
             span?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            metrics.AppendFailed();
             LogAppendFailed(logger, ex, _stream.StreamId, Version, accepted.Count);
             DeactivateOnIdle();
             throw new StorageUnavailableException(

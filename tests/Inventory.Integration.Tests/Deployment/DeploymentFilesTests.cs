@@ -48,6 +48,10 @@ public sealed class DeploymentFilesTests
         AssertApiSettings(Environment(api.At("environment")));
         Assert.Equal("8080:8080", Assert.Single(api.At("ports").Items()).Text());
 
+        var alerts = Assert.Single(DeploymentFiles.Documents("alerts.yml")).At("groups").Items().SelectMany(g => g.At("rules").Items()).ToList();
+        Assert.Equal(6, alerts.Count);
+        Assert.All(alerts, rule => Assert.False(string.IsNullOrWhiteSpace(rule.At("expr").Text())));
+
         var prometheus = Assert.Single(DeploymentFiles.Documents("prometheus.yml"));
         var targets = prometheus.At("scrape_configs").Items().Single().At("static_configs").Items().Single().At("targets").Items().Select(t => t.Text()).ToList();
         Assert.All(targets, t => Assert.EndsWith($":{new InventorySiloOptions().ManagementPort}", t, StringComparison.Ordinal));

@@ -53,9 +53,10 @@ public static class LedgerAudit
             }
 
             expected = version + 1;
-            if (!movements.Add(reader.GetGuid(2)))
+            var movementId = reader.GetGuid(2); // sequential access: each column is read once, in order
+            if (!movements.Add(movementId))
             {
-                Report(stream, version, $"movement {reader.GetGuid(2)} appears twice in the stream");
+                Report(stream, version, $"movement {movementId} appears twice in the stream");
             }
 
             try

@@ -119,6 +119,10 @@ run.sh: Inventory is $state ($mode mode). Ctrl-C stops it.
   silo:      127.0.0.1:$silo_port (silo-to-silo), 127.0.0.1:$gateway_port (gateway), http://127.0.0.1:$management_port/health/ready
   API:       $api_url  (liveness: $api_url/health/live, readiness: $api_url/health/ready)
   dashboard: $api_url/  (enter a dashboard or operator key in the page; operator keys also see projection lag)
+  cluster:   $api_url/operator/cluster/ (Orleans Dashboard, operator key: linked from the dashboard page),
+             http://127.0.0.1:$management_port/dashboard (the silo's own, no key, loopback only)
+  metrics:   http://127.0.0.1:$management_port/metrics (silo, Prometheus), $api_url/metrics (API, operator key)
+  tool:      build/inventory.sh --help (status, migrate, verify, events, snapshots, replay, ...)
   docs:      $api_url/docs (API reference), $api_url/openapi/v1.json
 $keys
 

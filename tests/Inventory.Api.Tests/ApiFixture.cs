@@ -8,6 +8,7 @@ using Inventory.StockItems;
 using Inventory.Testing;
 using Inventory.Testing.Projections;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Dashboard;
 using Orleans.TestingHost;
 
 namespace Inventory.Api.Tests;
@@ -33,6 +34,7 @@ public sealed class ApiFixture : IAsyncLifetime
             silo.Services.AddSingleton<IDeadLetterStore>(DeadLetters);
             silo.Services.AddSingleton(PoisonableViewGrain.Definition);
             silo.AddInventoryGrains();
+            silo.AddDashboard();
             silo.AddMemoryGrainStorage(ProviderNames.GrainStorage);
             silo.Services.Configure<ProjectionOptions>(FastProjections.Configure);
             silo.Services.Configure<StockItemOptions>(o => o.CommitTimeout = TimeSpan.FromSeconds(3));

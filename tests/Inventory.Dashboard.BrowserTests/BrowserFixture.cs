@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Orleans.Dashboard;
 using Orleans.TestingHost;
 
 namespace Inventory.Dashboard.BrowserTests;
@@ -36,6 +37,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddInventoryGrains();
+            silo.AddDashboard();
             silo.AddMemoryGrainStorage(ProviderNames.GrainStorage);
             silo.Services.Configure<ProjectionOptions>(o =>
             {

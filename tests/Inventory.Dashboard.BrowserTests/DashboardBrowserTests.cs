@@ -61,6 +61,50 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task GivenOperatorKey_WhenFollowingTheClusterLink_ThenTheOrleansDashboardLoads_AndWithoutTheSessionItIsRefused()
+    {
+        var (page, problems) = await OpenAsync();
+        await ConnectAsync(page, TestKeys.Operator);
+        var link = page.GetByRole(AriaRole.Link, new() { Name = "Cluster dashboard" });
+        await Expect(link).ToBeVisibleAsync(new() { Timeout = 10_000 });
+
+        var cluster = await page.Context.RunAndWaitForPageAsync(() => link.ClickAsync());
+        var counters = await cluster.WaitForResponseAsync(r => r.Url.EndsWith("/operator/cluster/DashboardCounters", StringComparison.Ordinal), new() { Timeout = 15_000 });
+        Assert.Equal(200, counters.Status);
+        Assert.Contains("\"totalActiveHostCount\":1", await counters.TextAsync(), StringComparison.Ordinal);
+        await Expect(cluster.GetByText("Active Silos").First).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await ScreenshotAsync(cluster, "cluster-dashboard");
+
+        // Another browser (no session) and the same browser after the key is forgotten are both refused.
+        var stranger = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.BaseAddress.ToString() });
+        var refused = await (await stranger.NewPageAsync()).GotoAsync("/operator/cluster/");
+        Assert.Equal(401, refused!.Status);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Forget key" }).ClickAsync();
+        await Expect(page.Locator("#key-section")).ToBeVisibleAsync();
+        // The page asks the API to end the session without waiting for the answer.
+        var status = 0;
+        for (var attempt = 0; attempt < 20 && status != 401; attempt++)
+        {
+            await Task.Delay(attempt * 50);
+            status = (await cluster.ReloadAsync())!.Status;
+        }
+
+        Assert.Equal(401, status);
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task GivenDashboardKey_WhenConnected_ThenNoClusterLink_AndTheClusterDashboardIsRefused()
+    {
+        var (page, _) = await OpenAsync();
+        await ConnectAsync(page, TestKeys.Dashboard);
+
+        await Expect(page.Locator("#cluster-dashboard")).ToBeHiddenAsync();
+        var refused = await page.Context.NewPageAsync();
+        Assert.Equal(401, (await refused.GotoAsync("/operator/cluster/"))!.Status);
+    }
+
+    [Fact]
     public async Task GivenScannerKey_WhenConnecting_ThenTheFormSaysWhyAndStays()
     {
         var (page, _) = await OpenAsync();

@@ -43,7 +43,8 @@ public static class ApiHostingExtensions
         services.AddExceptionHandler<ProblemExceptionHandler>();
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddOperatorSession();
         services.AddAuthorizationBuilder().AddInventoryPolicies();
         services.AddInventoryRateLimiting();
 
@@ -56,6 +57,7 @@ public static class ApiHostingExtensions
         services.AddSingleton<LiveMovementsHub>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveMovementsHub>());
         services.AddSingleton<DashboardAssets>();
+        services.AddClusterDashboard(builder.Configuration);
 
         services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityTransformer>());
         builder.AddInventoryApiTelemetry();
@@ -90,6 +92,7 @@ public static class ApiHostingExtensions
         app.MapLiveEndpoints();
         app.MapProjectionAdminEndpoints();
         app.MapDashboardEndpoints();
+        app.MapClusterDashboardEndpoints();
         return app;
     }
 }

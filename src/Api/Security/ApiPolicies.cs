@@ -9,10 +9,16 @@ public static class ApiPolicies
     public const string Dashboard = "dashboard";
     public const string Operator = "operator";
 
+    /// <summary>The cluster dashboard: operator keys, by header or by the browser session they opened
+    /// (<see cref="OperatorSession"/>).</summary>
+    public const string ClusterDashboard = "cluster-dashboard";
+
     /// <summary>Adds the policies: scanner endpoints for scanner keys, dashboard endpoints for dashboard and operator
-    /// keys, operator endpoints for operator keys.</summary>
+    /// keys, operator endpoints for operator keys (the cluster dashboard also for their sessions).</summary>
     public static AuthorizationBuilder AddInventoryPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(Scanner, p => p.RequireAuthenticatedUser().RequireRole(ApiRoles.Scanner))
         .AddPolicy(Dashboard, p => p.RequireAuthenticatedUser().RequireRole(ApiRoles.Dashboard, ApiRoles.Operator))
-        .AddPolicy(Operator, p => p.RequireAuthenticatedUser().RequireRole(ApiRoles.Operator));
+        .AddPolicy(Operator, p => p.RequireAuthenticatedUser().RequireRole(ApiRoles.Operator))
+        .AddPolicy(ClusterDashboard, p => p.AddAuthenticationSchemes(OperatorSession.KeyOrSessionScheme)
+            .RequireAuthenticatedUser().RequireRole(ApiRoles.Operator));
 }

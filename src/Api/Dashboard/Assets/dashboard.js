@@ -10,6 +10,8 @@
   const REFRESH_DEBOUNCE_MS = 400;
   const FULL_REFRESH_MS = 30000;
   const PROJECTIONS_REFRESH_MS = 2000;
+  const CLUSTER_SESSION_REFRESH_MS = 30 * 60 * 1000;
+  const CLUSTER_SESSION_PATH = '/api/v1/admin/cluster-dashboard/session';
 
   const state = {
     key: null,
@@ -49,6 +51,8 @@
   }
 
   function forgetKey(message) {
+    if (state.operator) closeClusterSession(state.key);
+    state.operator = false;
     sessionStorage.removeItem(KEY_STORAGE);
     localStorage.removeItem(KEY_STORAGE);
     disconnect();
@@ -277,6 +281,26 @@
     }
   }
 
+  // ---- cluster dashboard (operator keys only) ----
+  // A page the browser navigates to cannot send X-Api-Key, so the operator key is exchanged for a session cookie
+  // (HttpOnly, SameSite=Strict, sent only under /operator/cluster) before the link is shown. The session lasts 8 hours
+  // and is renewed while this page is open; forgetting the key ends it.
+
+  async function openClusterSession() {
+    try {
+      const session = await api(CLUSTER_SESSION_PATH, { method: 'POST' });
+      $('cluster-dashboard-link').href = session.url;
+      $('cluster-dashboard').hidden = false;
+    } catch {
+      $('cluster-dashboard').hidden = true;
+    }
+  }
+
+  function closeClusterSession(key) {
+    $('cluster-dashboard').hidden = true;
+    if (key) fetch(CLUSTER_SESSION_PATH, { method: 'DELETE', headers: { 'X-Api-Key': key } }).catch(() => {});
+  }
+
   function renderProjections(projections) {
     const body = $('projections').tBodies[0];
     body.replaceChildren();
@@ -434,6 +458,10 @@
     $('board').hidden = false;
     $('forget-key').hidden = false;
     try { await loadProjections(); } catch (error) { handleError(error); }
+    if (state.operator) {
+      await openClusterSession();
+      state.timers.push(setInterval(openClusterSession, CLUSTER_SESSION_REFRESH_MS));
+    }
 
     state.live = new AbortController();
     follow(state.live);

@@ -4,6 +4,7 @@
 #
 #   build/bench.sh [options]              the write side: grains vs a plain Npgsql baseline (4-5 minutes)
 #   build/bench.sh --read-side [options]  the read side's SLA: freshness, and the bound after a SIGKILLed silo (2-3 min)
+#   build/bench.sh --ledger [options]     the ledger at scale: 1,000,000 events seeded, the audit against a raw read
 #   build/bench.sh [--read-side] --help   the options (--seconds, --items, --rounds, --only crash, ...)
 #
 # --diagnose prints each phase's details as well, and at the end the server's checkpoints and autovacuum runs.
@@ -21,6 +22,7 @@ help=""
 for arg in "$@"; do
   case $arg in
     --read-side) command=(read-side) ;;
+    --ledger) command=(ledger) ;;
     --diagnose) diagnose=1; args+=("$arg") ;;
     -h | --help | -\?) help=1; args+=("$arg") ;;
     *) args+=("$arg") ;;

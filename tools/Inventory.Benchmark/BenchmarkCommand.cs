@@ -50,6 +50,7 @@ internal static class BenchmarkCommand
             parsed.GetValue(openRate),
             parsed.GetValue(checkpoint))));
         root.Subcommands.Add(ReadSide(connection, diagnose));
+        root.Subcommands.Add(Ledger(connection));
         return root;
     }
 
@@ -83,6 +84,27 @@ internal static class BenchmarkCommand
             parsed.GetValue(crashRate),
             parsed.GetValue(only) is null or "freshness",
             parsed.GetValue(only) is null or "crash")));
+        return command;
+    }
+
+    private static Command Ledger(Option<string?> connection)
+    {
+        var events = CommandLineOptions.Number("--events", "events in the ledger", 1_000_000L, 1_000L, 100_000_000L);
+        var items = CommandLineOptions.Number("--items", "stock items the events go to", 20_000, 10, 1_000_000);
+        var warehouses = CommandLineOptions.Number("--warehouses", "warehouses the items are spread over", 10, 1, 100);
+        var skew = CommandLineOptions.Number("--skew", "Zipf exponent of the items' popularity, 0 = uniform", 1.0, 0.0, 10.0);
+        var command = new Command("ledger", "The ledger at scale: seeds a fresh database through the event store, then times the ledger audit "
+            + "(inventory verify) against a raw read of the same rows; one results table.")
+        {
+            events, items, warehouses, skew,
+        };
+        command.Validators.Add(result => RequireConnection(result, connection));
+        command.SetAction((parsed, _) => LedgerBenchmark.RunAsync(new LedgerOptions(
+            ConnectionOf(parsed.GetValue(connection))!,
+            parsed.GetValue(events),
+            parsed.GetValue(items),
+            parsed.GetValue(warehouses),
+            parsed.GetValue(skew))));
         return command;
     }
 

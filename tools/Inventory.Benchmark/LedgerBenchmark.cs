@@ -1,6 +1,7 @@
 using System.Data;
 using System.Diagnostics;
 using Inventory.Cli;
+using Inventory.Contracts.Projections;
 using Inventory.EventStore.Postgres;
 using Inventory.StockItems;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -13,7 +14,10 @@ namespace Inventory.Benchmark;
 /// The ledger at scale: seeds a fresh database with a ledger of the given size through the event store
 /// (<see cref="LedgerSeeder"/>), then times the operators' ledger audit (<c>inventory verify</c>: versions, movement ids,
 /// every event's balances against the fold, snapshots) against reading the same rows in the same order and doing nothing
-/// with them: the rate the audit could at best reach. Two alternating rounds; the faster of each is compared.
+/// with them: the rate the audit could at best reach. Two alternating rounds; the faster of each is compared. Then the
+/// read side over the same ledger: a silo starts on it and its projections build their views from nothing, then every
+/// projection is rebuilt at once, each against a plain Npgsql read and deserialize of the events in the log's order,
+/// and the views are audited against the ledger.
 /// </summary>
 internal static class LedgerBenchmark
 {
@@ -67,16 +71,97 @@ internal static class LedgerBenchmark
                 + (report.IsSound ? "sound" : $"{report.DiscrepancyCount} discrepancies"));
         }
 
+        var deserialize = TimeSpan.MaxValue;
+        for (var round = 1; round <= 2; round++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var read = await ReadAndDeserializeAsync(dataSource);
+            deserialize = Min(deserialize, Stopwatch.GetElapsedTime(started));
+            Progress.Step($"round {round}: read and deserialized {read:N0} events in the log's order in {Stopwatch.GetElapsedTime(started).TotalSeconds:N1} s");
+        }
+
+        var (build, rebuild, views) = await ReadSideAsync(database.ConnectionString, dataSource, items);
         var table = new ResultsTable();
         var rawRate = options.Events / raw.TotalSeconds;
         var auditRate = report!.Events / audit.TotalSeconds;
         table.Add("seeding through the event store", $"{options.Events / seeding.Elapsed.TotalSeconds:N0} events/s", "", double.NaN, "", null);
         table.Add($"verify, {report.Events:N0} events, {report.SnapshotsChecked:N0} snapshots", $"{audit.TotalSeconds:N1} s ({auditRate:N0} events/s)",
             $"{raw.TotalSeconds:N1} s ({rawRate:N0} rows/s)", auditRate / rawRate, "sound", report.IsSound);
+        var deserializeRate = options.Events / deserialize.TotalSeconds;
+        table.Add("views built from nothing on a silo's start", $"{build.TotalSeconds:N1} s ({options.Events / build.TotalSeconds:N0} events/s)",
+            $"{deserializeRate:N0} events/s", options.Events / build.TotalSeconds / deserializeRate, "", null);
+        table.Add("rebuild of every projection at once", $"{rebuild.TotalSeconds:N1} s ({options.Events / rebuild.TotalSeconds:N0} events/s)",
+            $"{deserializeRate:N0} events/s", options.Events / rebuild.TotalSeconds / deserializeRate, ">= 0.5x", options.Events / rebuild.TotalSeconds / deserializeRate >= 0.5);
+        table.Add("views after the rebuild equal the ledger", views.ToString(), "", double.NaN, "complete", views.Complete);
         Console.WriteLine();
         table.Print(Console.Out);
-        Console.WriteLine($"baseline: the same rows read in the same order, nothing done with them. Verify reads, upcasts and folds every event.");
-        return report.IsSound ? 0 : 2;
+        Console.WriteLine("baselines: verify against the same rows read in the same order, nothing done with them; the read side against a plain "
+            + "Npgsql read and deserialize of every event in the log's order (transaction, position).");
+        return report.IsSound && views.Complete ? 0 : 2;
+    }
+
+    /// <summary>Starts a silo on the seeded database, times its projections' first build (from nothing, as a new
+    /// projection or a lost database of views would), then a rebuild of every projection at once, and audits the views.</summary>
+    private static async Task<(TimeSpan Build, TimeSpan Rebuild, AuditResult Views)> ReadSideAsync(string connectionString, NpgsqlDataSource dataSource, ItemSet items)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await using var silo = await BenchSilo.StartAsync(connectionString);
+        var admin = silo.Grains.GetGrain<IProjectionAdminGrain>(0);
+        var head = await HeadAsync(dataSource);
+        await UntilAsync(admin, statuses => statuses.All(s => s.Rebuild is null && s.Checkpoint.Position >= head), "first build");
+        var build = Stopwatch.GetElapsedTime(started);
+        Progress.Step($"views built from nothing in {build.TotalSeconds:N1} s (silo start included)");
+
+        var before = (await admin.GetStatusesAsync()).ToDictionary(s => s.Name, s => s.Generation, StringComparer.Ordinal);
+        started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(before.Keys.Select(admin.RebuildAsync));
+        // A rebuild is done when its generation serves reads: it caught up and took over.
+        await UntilAsync(admin, statuses => statuses.All(s => s.Rebuild is null && s.Generation > before[s.Name]), "rebuild");
+        var rebuild = Stopwatch.GetElapsedTime(started);
+        Progress.Step($"every projection rebuilt in {rebuild.TotalSeconds:N1} s");
+        var views = await new ViewAudit(dataSource, silo.Grains, items).CheckAsync();
+        await silo.StopAsync();
+        return (build, rebuild, views);
+    }
+
+    private static async Task UntilAsync(IProjectionAdminGrain admin, Func<IReadOnlyList<ProjectionStatus>, bool> done, string what)
+    {
+        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 1800;
+        while (!done(await admin.GetStatusesAsync()))
+        {
+            if (Stopwatch.GetTimestamp() > deadline)
+            {
+                throw new TimeoutException($"The {what} did not finish within 30 minutes.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private static async Task<long> HeadAsync(NpgsqlDataSource dataSource)
+    {
+        await using var command = dataSource.CreateCommand("SELECT coalesce(max(global_position), 0) FROM events");
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<long> ReadAndDeserializeAsync(NpgsqlDataSource dataSource)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT global_position, stream_id, version, type, schema_version, data::text FROM events ORDER BY transaction_id, global_position");
+        command.CommandTimeout = 0;
+        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess);
+        long events = 0, check = 0;
+        while (await reader.ReadAsync())
+        {
+            var position = reader.GetInt64(0);
+            var stream = reader.GetString(1);
+            var version = reader.GetInt32(2);
+            var @event = StockItemEventTypes.Serializer.Deserialize(reader.GetString(3), reader.GetInt32(4), reader.GetString(5));
+            check += position + stream.Length + version + @event.OnHandAfter;
+            events++;
+        }
+
+        return check == long.MinValue ? -1 : events;
     }
 
     private static async Task<long> ReadAllAsync(NpgsqlDataSource dataSource)

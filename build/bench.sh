@@ -4,7 +4,7 @@
 #
 #   build/bench.sh [options]              the write side: grains vs a plain Npgsql baseline (4-5 minutes)
 #   build/bench.sh --read-side [options]  the read side's SLA: freshness, and the bound after a SIGKILLed silo (2-3 min)
-#   build/bench.sh --tracing [options]    movements/s with tracing off and on, alternating rounds (about 1.5 min)
+#   build/bench.sh --tracing [options]    movements/s with tracing off and on, alternating rounds (about 2 min)
 #   build/bench.sh [--read-side|--tracing] --help  the options (--seconds, --items, --rounds, --only crash, ...)
 #
 # --diagnose prints each phase's details as well, and at the end the server's checkpoints and autovacuum runs.

@@ -51,7 +51,7 @@ internal static class BenchmarkCommand
             parsed.GetValue(openRate),
             parsed.GetValue(checkpoint))));
         root.Subcommands.Add(ReadSide(connection, diagnose));
-        root.Subcommands.Add(Tracing(connection, diagnose));
+        root.Subcommands.Add(Tracing(connection));
         return root;
     }
 
@@ -88,7 +88,7 @@ internal static class BenchmarkCommand
         return command;
     }
 
-    private static Command Tracing(Option<string?> connection, Option<bool> diagnose)
+    private static Command Tracing(Option<string?> connection)
     {
         var seconds = CommandLineOptions.Number("--seconds", "length of each measured phase, seconds", 8, 1, 600);
         var rounds = CommandLineOptions.Number("--rounds", "rounds of tracing off and on (order alternating); the median round by ratio is judged", 3, 1, 15);
@@ -105,7 +105,6 @@ internal static class BenchmarkCommand
         command.Validators.Add(result => RequireConnection(result, connection));
         command.SetAction((parsed, _) => TracingBenchmark.RunAsync(new TracingOptions(
             ConnectionOf(parsed.GetValue(connection))!,
-            parsed.GetValue(diagnose),
             parsed.GetValue(seconds),
             parsed.GetValue(rounds),
             parsed.GetValue(callers),

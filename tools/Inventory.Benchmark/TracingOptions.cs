@@ -3,7 +3,6 @@ namespace Inventory.Benchmark;
 /// <summary>Settings of the tracing benchmark (<c>tracing</c>); parsed and checked by <see cref="BenchmarkCommand"/>.</summary>
 internal sealed record TracingOptions(
     string ConnectionString,
-    bool Diagnose,
     int Seconds,
     int Rounds,
     int Callers,

@@ -4,8 +4,9 @@
 #
 #   build/bench.sh [options]              the write side: grains vs a plain Npgsql baseline (4-5 minutes)
 #   build/bench.sh --read-side [options]  the read side's SLA: freshness, and the bound after a SIGKILLed silo (2-3 min)
-#   build/bench.sh --ledger [options]     the ledger at scale: 1,000,000 events seeded, the audit against a raw read
-#   build/bench.sh [--read-side] --help   the options (--seconds, --items, --rounds, --only crash, ...)
+#   build/bench.sh --ledger [options]     the ledger at scale: 1,000,000 events seeded; the audit, the views' build and rebuild
+#   build/bench.sh --tracing [options]    movements/s with tracing off and on, alternating rounds (about 2 min)
+#   build/bench.sh [--read-side|--ledger|--tracing] --help  the options (--seconds, --items, --rounds, --only crash, ...)
 #
 # --diagnose prints each phase's details as well, and at the end the server's checkpoints and autovacuum runs.
 set -euo pipefail
@@ -13,8 +14,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$(pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-# --read-side selects the benchmark's read-side command; everything else goes to the benchmark, which refuses what it
-# does not know.
+# --read-side and --tracing select the benchmark's read-side and tracing commands; everything else goes to the
+# benchmark, which refuses what it does not know.
 command=()
 args=()
 diagnose=""
@@ -23,6 +24,7 @@ for arg in "$@"; do
   case $arg in
     --read-side) command=(read-side) ;;
     --ledger) command=(ledger) ;;
+    --tracing) command=(tracing) ;;
     --diagnose) diagnose=1; args+=("$arg") ;;
     -h | --help | -\?) help=1; args+=("$arg") ;;
     *) args+=("$arg") ;;

@@ -11,7 +11,17 @@ public sealed class FaultInjectingEventStore(IEventStore inner) : IEventStore, I
     private readonly ConcurrentDictionary<string, int> _appends = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _snapshotReads = new(StringComparer.Ordinal);
 
+    private volatile TaskCompletionSource _logOpen = OpenGate();
+
     public IEventStore Inner => inner;
+
+    /// <summary>Holds every read of the global log (the projections' catch-up) until the returned handle is disposed, so
+    /// that what reaches the views meanwhile came by the live path.</summary>
+    public IDisposable PauseLog()
+    {
+        _logOpen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return new LogPause(this);
+    }
 
     public void Inject(string streamId, Fault fault) => _faults[streamId] = fault;
 
@@ -88,12 +98,27 @@ public sealed class FaultInjectingEventStore(IEventStore inner) : IEventStore, I
         Slow,
     }
 
-    public Task<LogPage> ReadAllAsync(LogPosition after, int maxCount, CancellationToken cancellationToken = default) =>
-        ((IEventLog)inner).ReadAllAsync(after, maxCount, cancellationToken);
+    public async Task<LogPage> ReadAllAsync(LogPosition after, int maxCount, CancellationToken cancellationToken = default)
+    {
+        await _logOpen.Task.WaitAsync(cancellationToken);
+        return await ((IEventLog)inner).ReadAllAsync(after, maxCount, cancellationToken);
+    }
 
     public Task<LogHead> ReadHeadAsync(LogPosition after, int pendingCap = 1_000_000, CancellationToken cancellationToken = default) =>
         ((IEventLog)inner).ReadHeadAsync(after, pendingCap, cancellationToken);
 
     public Task<StoredEvent?> ReadAtAsync(long position, CancellationToken cancellationToken = default) =>
         ((IEventLog)inner).ReadAtAsync(position, cancellationToken);
+
+    private static TaskCompletionSource OpenGate()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        gate.SetResult();
+        return gate;
+    }
+
+    private sealed class LogPause(FaultInjectingEventStore store) : IDisposable
+    {
+        public void Dispose() => store._logOpen.TrySetResult();
+    }
 }

@@ -2,7 +2,8 @@ using System.CommandLine;
 
 namespace Inventory.Benchmark;
 
-/// <summary>The benchmark's command line: the write side by default, the read side as <c>read-side</c>. Only the
+/// <summary>The benchmark's command line: the write side by default, the read side as <c>read-side</c>, the cost of tracing
+/// as <c>tracing</c>. Only the
 /// options below are accepted; an unknown or mistyped one, or a value out of range, is refused with exit code 1.</summary>
 internal static class BenchmarkCommand
 {
@@ -51,6 +52,7 @@ internal static class BenchmarkCommand
             parsed.GetValue(checkpoint))));
         root.Subcommands.Add(ReadSide(connection, diagnose));
         root.Subcommands.Add(Ledger(connection));
+        root.Subcommands.Add(Tracing(connection));
         return root;
     }
 
@@ -105,6 +107,32 @@ internal static class BenchmarkCommand
             parsed.GetValue(items),
             parsed.GetValue(warehouses),
             parsed.GetValue(skew))));
+        return command;
+    }
+
+    private static Command Tracing(Option<string?> connection)
+    {
+        var seconds = CommandLineOptions.Number("--seconds", "length of each measured phase, seconds", 8, 1, 600);
+        var rounds = CommandLineOptions.Number("--rounds", "rounds of tracing off and on (order alternating); the median round by ratio is judged", 3, 1, 15);
+        var callers = CommandLineOptions.Number("--callers", "callers of the closed loop", 64, 1, 1_000);
+        var items = CommandLineOptions.Number("--items", "stock items the movements go to", 10_000, 10, 1_000_000);
+        var skew = CommandLineOptions.Number("--skew", "Zipf exponent of the items' popularity, 0 = uniform", 1.0, 0.0, 10.0);
+        var warmUp = CommandLineOptions.Number("--warm-up", "seconds of unmeasured load before the rounds, half with tracing on", 20, 0, 600);
+
+        var command = new Command("tracing", "What tracing costs the write path: movements/s of one in-process silo with tracing off and on "
+            + "(every span sampled, exported nowhere) in alternating rounds of one run; one results table.")
+        {
+            seconds, rounds, callers, items, skew, warmUp,
+        };
+        command.Validators.Add(result => RequireConnection(result, connection));
+        command.SetAction((parsed, _) => TracingBenchmark.RunAsync(new TracingOptions(
+            ConnectionOf(parsed.GetValue(connection))!,
+            parsed.GetValue(seconds),
+            parsed.GetValue(rounds),
+            parsed.GetValue(callers),
+            parsed.GetValue(items),
+            parsed.GetValue(skew),
+            parsed.GetValue(warmUp))));
         return command;
     }
 

@@ -34,5 +34,10 @@ public sealed record EventEnvelope
     // every live and catch-up delivery although no view reads it (a third of a live envelope's bytes). Do not reuse the
     // id: an envelope from an older silo still has it, and the serializer skips it.
 
+    /// <summary>The W3C <c>traceparent</c> the projections continue (live deliveries, when the silo traces) or link to
+    /// (events read back from the store, when their metadata has one); null otherwise. An envelope from an
+    /// older silo has none.</summary>
+    [Id(11)] public string? TraceParent { get; init; }
+
     public override string ToString() => $"{StreamId}@{Version} (position {Position}, event {EventId}, {Type} v{SchemaVersion})";
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Inventory.Contracts.EventStore;
 
 namespace Inventory.EventStore;
@@ -8,9 +9,13 @@ namespace Inventory.EventStore;
 /// <param name="CorrelationId">Ties the events of one business operation together.</param>
 /// <param name="CausationId">What caused this event (the movement id for commands from outside).</param>
 /// <param name="Command">The canonical fingerprint of the command, to tell a retry from a reused id.</param>
+/// <param name="TraceParent">The W3C <c>traceparent</c> of the grain call that brought the movement (its trace id is
+/// <paramref name="CorrelationId"/>'s when the request was traced); absent, not null, when nothing traced it, and absent
+/// in events stored before it existed.</param>
 public sealed record EventMetadata(
     string? ScannerId = null,
     DateTimeOffset? OccurredAt = null,
     string? CorrelationId = null,
     string? CausationId = null,
-    string? Command = null);
+    string? Command = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TraceParent = null);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Inventory.Contracts.EventStore;
 using Inventory.Contracts.Projections;
 using Inventory.EventStore;
@@ -7,8 +8,9 @@ namespace Inventory.Projections;
 /// <summary>Events as the read side's envelopes: read back from the store, or just appended (the live path).</summary>
 public static class EnvelopeMapping
 {
-    /// <summary>An event the item just appended at <paramref name="version"/> and global <paramref name="position"/>.</summary>
-    public static EventEnvelope ToEnvelope(this EventData data, string streamId, int version, long position)
+    /// <summary>An event the item just appended at <paramref name="version"/> and global <paramref name="position"/>, with
+    /// the <c>traceparent</c> of its publish (null when nothing traces).</summary>
+    public static EventEnvelope ToEnvelope(this EventData data, string streamId, int version, long position, string? traceParent = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         return new EventEnvelope
@@ -22,9 +24,12 @@ public static class EnvelopeMapping
             RecordedAt = data.RecordedAt,
             MovementId = data.MovementId,
             Data = data.Data,
+            TraceParent = traceParent,
         };
     }
 
+    /// <summary>An event read back from the store; it carries the <c>traceparent</c> kept in its metadata when something
+    /// traces the projections (<see cref="ProjectionTracing"/>) and the read included metadata (the global log's does not).</summary>
     public static EventEnvelope ToEnvelope(this StoredEvent stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
@@ -40,6 +45,19 @@ public static class EnvelopeMapping
             RecordedAt = stored.RecordedAt,
             MovementId = stored.MovementId,
             Data = stored.Data,
+            TraceParent = ProjectionTracing.Source.HasListeners() ? StoredTraceParent(stored.Metadata) : null,
         };
+    }
+
+    /// <summary>The <c>traceParent</c> of stored metadata (absent in events stored untraced or before it existed).</summary>
+    private static string? StoredTraceParent(string metadata)
+    {
+        if (!metadata.Contains("\"traceParent\"", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        using var json = JsonDocument.Parse(metadata);
+        return json.RootElement.TryGetProperty("traceParent", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
     }
 }

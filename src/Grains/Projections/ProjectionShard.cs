@@ -9,7 +9,10 @@ namespace Inventory.Projections;
 /// event whose application throws is tried <see cref="ShardRetryPolicy.MaxAttempts"/> times with backoff, then
 /// parked as a dead letter and passed over, so that one bad event does not stop the view.
 /// </summary>
-public sealed class ProjectionShard<TView>(ShardState<TView> state, IShardEnvironment environment, ShardRetryPolicy policy, TimeProvider time)
+/// <remarks>Each applied event that carries a trace gets a <c>project</c> span (<see cref="ProjectionTracing"/>) tagged
+/// with <paramref name="projection"/> and <paramref name="partition"/>.</remarks>
+public sealed class ProjectionShard<TView>(
+    ShardState<TView> state, IShardEnvironment environment, ShardRetryPolicy policy, TimeProvider time, string projection = "", string partition = "")
     where TView : IProjectionView, new()
 {
     public ShardState<TView> State => state;
@@ -34,7 +37,7 @@ public sealed class ProjectionShard<TView>(ShardState<TView> state, IShardEnviro
                 handled += await FillGapAsync(envelope, cursor, cancellationToken);
             }
 
-            handled += await ApplyNextAsync(envelope, cancellationToken);
+            handled += await ApplyNextAsync(envelope, delivered: true, cancellationToken);
         }
 
         return handled;
@@ -49,14 +52,16 @@ public sealed class ProjectionShard<TView>(ShardState<TView> state, IShardEnviro
     public bool Redrive(EventEnvelope envelope)
     {
         ArgumentNullException.ThrowIfNull(envelope);
+        using var span = ProjectionTracing.StartProject(envelope, projection, partition, delivered: false);
         try
         {
             state.View.Apply(ProjectedEvent.From(envelope));
         }
 #pragma warning disable CA1031 // A failing projection is the expected outcome here: the letter stays parked.
-        catch (Exception)
+        catch (Exception ex)
 #pragma warning restore CA1031
         {
+            ProjectionTracing.Parked(span, ex, 1);
             return false;
         }
 
@@ -78,14 +83,15 @@ public sealed class ProjectionShard<TView>(ShardState<TView> state, IShardEnviro
         var handled = 0;
         foreach (var earlier in fetched)
         {
-            handled += await ApplyNextAsync(earlier, cancellationToken);
+            handled += await ApplyNextAsync(earlier, delivered: false, cancellationToken);
         }
 
         return handled;
     }
 
-    private async Task<int> ApplyNextAsync(EventEnvelope envelope, CancellationToken cancellationToken)
+    private async Task<int> ApplyNextAsync(EventEnvelope envelope, bool delivered, CancellationToken cancellationToken)
     {
+        using var span = ProjectionTracing.StartProject(envelope, projection, partition, delivered);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -103,6 +109,7 @@ public sealed class ProjectionShard<TView>(ShardState<TView> state, IShardEnviro
             }
             catch (Exception ex)
             {
+                ProjectionTracing.Parked(span, ex, attempt);
                 await environment.ParkAsync(envelope, ex, attempt, cancellationToken);
                 state.Parked++;
                 Advance(envelope);

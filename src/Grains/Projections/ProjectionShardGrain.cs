@@ -58,7 +58,7 @@ public abstract partial class ProjectionShardGrain<TView> : Grain, IProjectionSh
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (Projection, Generation, Partition) = ProjectionDefinition.ParseShardKey(this.GetPrimaryKeyString());
-        _shard = new ProjectionShard<TView>(_state.State, this, _options.RetryPolicy, _time);
+        _shard = new ProjectionShard<TView>(_state.State, this, _options.RetryPolicy, _time, Projection, Partition);
         _unwritten = new UnwrittenEvents(_time);
         this.RegisterGrainTimer(FlushIfOverdueAsync, _options.ShardFlushInterval, _options.ShardFlushInterval);
         return base.OnActivateAsync(cancellationToken);

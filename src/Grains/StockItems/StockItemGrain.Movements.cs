@@ -147,7 +147,7 @@ public sealed partial class StockItemGrain
     /// a retry safe), and the activation is dropped so that the next call starts afresh from the store.</summary>
     private async Task<(AppendResult Result, IReadOnlyList<EventData> Events)> AppendAsync(List<(PendingMovement Pending, StockItemEvent Event)> accepted)
     {
-        var events = _stream.ToEventData(accepted.Select(a => (a.Event, MetadataOf(a.Pending.Command))).ToList());
+        var events = _stream.ToEventData(accepted.Select(a => (a.Event, MetadataOf(a.Pending))).ToList());
         using var span = StartAppendSpan(accepted);
         var started = time.GetTimestamp();
         using var timeout = new CancellationTokenSource(_options.CommitTimeout, time);
@@ -201,7 +201,7 @@ public sealed partial class StockItemGrain
             });
         }
 
-        Publish(stored, firstVersion, appended.Positions);
+        Publish(stored, firstVersion, appended.Positions, accepted);
         await SnapshotIfDueAsync();
     }
 
@@ -215,22 +215,6 @@ public sealed partial class StockItemGrain
             metrics.MovementDecided(earlier is null ? "rejected" : "duplicate");
             pending.Complete(earlier ?? MovementResult.Rejected(pending.Command.MovementId, rejection));
         }
-    }
-
-    /// <summary>The append's span: a child of the first movement's call, linked to the others' (null when nothing listens).</summary>
-    private Activity? StartAppendSpan(List<(PendingMovement Pending, StockItemEvent Event)> accepted)
-    {
-        if (!StockItemTracing.Source.HasListeners())
-        {
-            return null;
-        }
-
-        var links = accepted.Skip(1).Where(a => a.Pending.Trace != default).Select(a => new ActivityLink(a.Pending.Trace));
-        var span = StockItemTracing.Source.StartActivity("append", ActivityKind.Internal, accepted[0].Pending.Trace, links: links);
-        span?.SetTag("inventory.stream_id", _stream.StreamId);
-        span?.SetTag("inventory.expected_version", Version);
-        span?.SetTag("inventory.events", accepted.Count);
-        return span;
     }
 
     /// <summary>The answer given to an earlier delivery of the command's movement id, or null; bounded by the commit timeout.</summary>
@@ -255,6 +239,9 @@ public sealed partial class StockItemGrain
         }
     }
 
-    private static EventMetadata MetadataOf(StockCommand command) =>
-        new(command.ScannerId, command.OccurredAt, command.CorrelationId, command.MovementId.ToString(), command.Fingerprint());
+    private static EventMetadata MetadataOf(PendingMovement pending)
+    {
+        var command = pending.Command;
+        return new(command.ScannerId, command.OccurredAt, command.CorrelationId, command.MovementId.ToString(), command.Fingerprint(), TraceParent.Of(pending.Trace));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Inventory.Contracts.EventStore;
 using Inventory.Contracts.Projections;
 using Inventory.Contracts.StockItems;
@@ -20,30 +21,36 @@ public sealed partial class StockItemGrain
     private int _publishesQueued;
 
     /// <summary>Queues the batch behind the ones published before (one publish at a time keeps version order).</summary>
-    private void Publish(IReadOnlyList<EventData> stored, int firstVersion, IReadOnlyList<long> positions)
+    private void Publish(IReadOnlyList<EventData> stored, int firstVersion, IReadOnlyList<long> positions, List<(PendingMovement Pending, StockItemEvent Event)> accepted)
     {
         if (live.IsEnabled)
         {
             _publishesQueued++;
-            var publishing = PublishAfterAsync(_publishing, stored, firstVersion, positions);
+            var publishing = PublishAfterAsync(_publishing, stored, firstVersion, positions, accepted);
             _publishing = publishing.IsCompleted ? Task.CompletedTask : publishing;
         }
     }
 
-    private async Task PublishAfterAsync(Task previous, IReadOnlyList<EventData> stored, int firstVersion, IReadOnlyList<long> positions)
+    private async Task PublishAfterAsync(Task previous, IReadOnlyList<EventData> stored, int firstVersion, IReadOnlyList<long> positions, List<(PendingMovement Pending, StockItemEvent Event)> accepted)
     {
+        Activity? span = null;
         try
         {
             await previous;
-            var envelopes = stored.Select((e, i) => e.ToEnvelope(_stream.StreamId, firstVersion + i, positions[i])).ToList();
+            span = StartPublishSpan(accepted, firstVersion);
+            var envelopes = stored.Select((e, i) => e.ToEnvelope(_stream.StreamId, firstVersion + i, positions[i], EnvelopeTrace(span, accepted[i].Pending.Trace))).ToList();
             await live.PublishAsync(_key.WarehouseId, new EventBatch(envelopes));
         }
         catch (Exception ex)
         {
+            span?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            span?.SetTag("error.type", ex.GetType().FullName);
             LogPublishFailed(logger, ex, _stream.StreamId, firstVersion, firstVersion + stored.Count - 1, positions[0], stored[0].EventId);
         }
         finally
         {
+            span?.Dispose();
+
             // On the grain's scheduler, as every await here resumes there.
             if (--_publishesQueued == 0)
             {

@@ -1,4 +1,5 @@
 using Inventory.Contracts;
+using Inventory.EventStore;
 using Inventory.EventStore.Postgres;
 using Inventory.Projections;
 using Inventory.StockItems;
@@ -15,11 +16,19 @@ namespace Inventory.Silo.Management;
 
 /// <summary>The silo's telemetry through OpenTelemetry. Metrics: the project's meters, Orleans', Npgsql's and the
 /// runtime's, on a Prometheus scrape endpoint of the management port. Traces: the grain calls (continuing the caller's
-/// trace), each round's append and Npgsql's commands. Both over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.</summary>
+/// trace), each round's append and publish, the writer batches with Npgsql's commands, the projections' apply. Both over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.</summary>
 public static class SiloTelemetryExtensions
 {
     /// <summary>The service name the silo's telemetry carries.</summary>
     public const string ServiceName = "inventory-silo";
+
+    /// <summary>The activity sources the silo traces (besides Npgsql's): Orleans' grain calls, the stock items' append and
+    /// publish, the event store's writer batches and the projections' apply (docs/operations.md, "Traces").</summary>
+    public static IReadOnlyList<string> TraceSources { get; } =
+    [
+        TelemetryNames.OrleansRuntimeSource, TelemetryNames.OrleansApplicationSource,
+        StockItemTracing.SourceName, EventStoreTracing.SourceName, ProjectionTracing.SourceName,
+    ];
 
     public static WebApplicationBuilder AddInventorySiloTelemetry(this WebApplicationBuilder builder)
     {
@@ -37,7 +46,7 @@ public static class SiloTelemetryExtensions
         if (otlp || builder.Configuration.GetValue<bool>(TelemetryNames.TracingSwitch))
         {
             telemetry.WithTracing(tracing => tracing
-                .AddSource(TelemetryNames.OrleansRuntimeSource, TelemetryNames.OrleansApplicationSource, StockItemTracing.SourceName)
+                .AddSource([.. TraceSources])
                 .AddNpgsql());
         }
 

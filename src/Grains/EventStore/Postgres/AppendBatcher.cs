@@ -100,6 +100,8 @@ internal sealed partial class AppendBatcher : IAsyncDisposable
 
     private void RunWriter()
     {
+        // The thread inherited its creator's context; a batch span must not become a child of whatever was current then.
+        Activity.Current = null;
         var deferred = new Queue<AppendRequest>();
         using var connection = new WriterConnection(_dataSource);
         try
@@ -109,7 +111,7 @@ internal sealed partial class AppendBatcher : IAsyncDisposable
                 var batch = Collect(deferred);
                 if (batch.Count > 0)
                 {
-                    Execute(batch, connection);
+                    ExecuteTraced(batch, connection);
                 }
             }
         }
@@ -146,12 +148,14 @@ internal sealed partial class AppendBatcher : IAsyncDisposable
         catch (Exception error) when (!retried && IsConnectionLevel(error))
         {
             LogRetrying(_logger, error, batch.Count, batch[0].StreamId, batch[0].ExpectedVersion);
+            Activity.Current?.AddEvent(new ActivityEvent("retry"));
             connection.Drop();
             Execute(batch, connection, retried: true);
         }
         catch (PostgresException refused) when (batch.Count > 1 && !IsConnectionLevel(refused))
         {
             LogIsolating(_logger, refused, batch.Count, refused.SqlState);
+            Activity.Current?.AddEvent(new ActivityEvent("isolate"));
             foreach (var request in batch)
             {
                 Execute([request], connection, retried);

@@ -30,8 +30,10 @@ public static class ApiTelemetryExtensions
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration[TelemetryNames.OtlpEndpoint]);
         if (otlp || builder.Configuration.GetValue<bool>(TelemetryNames.TracingSwitch))
         {
+            // A trace per request, but not per probe or scrape (every few seconds from the orchestrator and Prometheus).
             telemetry.WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation()
+                .AddAspNetCoreInstrumentation(o => o.Filter = context =>
+                    !context.Request.Path.StartsWithSegments("/health") && !context.Request.Path.StartsWithSegments("/metrics"))
                 .AddSource(TelemetryNames.OrleansRuntimeSource, TelemetryNames.OrleansApplicationSource));
         }
 

@@ -1,6 +1,7 @@
 using Inventory.Api.Hosting;
 using Inventory.Contracts.Projections;
 using Microsoft.Extensions.Options;
+using OpenTelemetry;
 
 namespace Inventory.Api.Live;
 
@@ -71,7 +72,12 @@ public sealed partial class LiveMovementsHub(
             {
                 try
                 {
-                    await PollAsync();
+                    // A poll is the API's own background work, not a request: no trace of its own every interval.
+                    using (SuppressInstrumentationScope.Begin())
+                    {
+                        await PollAsync();
+                    }
+
                     failures = 0;
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)

@@ -45,7 +45,11 @@ public static class SiloTelemetryExtensions
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration[TelemetryNames.OtlpEndpoint]);
         if (otlp || builder.Configuration.GetValue<bool>(TelemetryNames.TracingSwitch))
         {
+            // The silo continues traces and never starts one: a span is recorded only under a sampled parent (a caller's
+            // request). Its background work (catch-up polls, checkpoints, timers, the stream queues' polling, membership)
+            // would otherwise be a stream of root spans, tens a second, that lead to no request.
             telemetry.WithTracing(tracing => tracing
+                .SetSampler(new ParentBasedSampler(new AlwaysOffSampler()))
                 .AddSource([.. TraceSources])
                 .AddNpgsql());
         }

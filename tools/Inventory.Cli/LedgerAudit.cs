@@ -83,7 +83,7 @@ public static class LedgerAudit
                 }
             }
 
-            if (++events % 100_000 == 0)
+            if (++events % 10_000 == 0)
             {
                 progress?.Invoke(events);
             }

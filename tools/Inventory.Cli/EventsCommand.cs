@@ -9,6 +9,7 @@ internal static class EventsCommand
     {
         var command = new Command("events", "The ledger's events out to a file (export) and into an empty store (import), straight on PostgreSQL.");
         command.Subcommands.Add(ExportCommand.Create(context, connection, json));
+        command.Subcommands.Add(ImportCommand.Create(context, connection, json));
         return command;
     }
 }

@@ -36,6 +36,7 @@ public static class OperatorCommands
         root.Subcommands.Add(MigrateCommand.Create(context.Output, connection, json));
         root.Subcommands.Add(VerifyCommand.Create(context, connection, json));
         root.Subcommands.Add(EventsCommand.Create(context, connection, json));
+        root.Subcommands.Add(ReplayCommand.Create(context, connection, json));
         return root;
     }
 

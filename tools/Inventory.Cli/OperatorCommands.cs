@@ -37,6 +37,7 @@ public static class OperatorCommands
         root.Subcommands.Add(VerifyCommand.Create(context, connection, json));
         root.Subcommands.Add(EventsCommand.Create(context, connection, json));
         root.Subcommands.Add(ReplayCommand.Create(context, connection, json));
+        root.Subcommands.Add(SnapshotsCommand.Create(context, connection, json));
         return root;
     }
 

@@ -12,7 +12,22 @@ internal sealed class ApiConnection
 {
     public const string DefaultAddress = "http://127.0.0.1:5080";
 
-    private readonly Option<Uri> _api = new("--api") { Description = $"the API's base address (default {DefaultAddress})", DefaultValueFactory = _ => new Uri(DefaultAddress) };
+    private readonly Option<Uri> _api = new("--api")
+    {
+        Description = "the API's base address",
+        DefaultValueFactory = _ => new Uri(DefaultAddress),
+        // System.CommandLine has no converter for Uri: without this parser every --api given failed.
+        CustomParser = result =>
+        {
+            if (Uri.TryCreate(result.Tokens[^1].Value, UriKind.Absolute, out var address) && address.Scheme is "http" or "https")
+            {
+                return address;
+            }
+
+            result.AddError($"--api must be an absolute http(s) address; got '{result.Tokens[^1].Value}'.");
+            return null;
+        },
+    };
     private readonly Option<string?> _key = new("--key") { Description = $"an operator key (default: the environment variable {OperatorCommands.KeyVariable})" };
 
     /// <summary>Adds --api and --key to <paramref name="command"/>.</summary>
@@ -66,19 +81,19 @@ internal sealed class ApiConnection
         }
     }
 
-    /// <summary>The problem's title and detail of an error response, or its status.</summary>
-    public static async Task<string> ProblemOfAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>The problem's code (null when the answer is no problem document) and its title and detail, or the status.</summary>
+    public static async Task<(string? Code, string Text)> ProblemOfAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
+        var status = $"{(int)response.StatusCode} {response.ReasonPhrase}";
         try
         {
-            var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-            var title = (string?)problem?["title"];
-            var detail = (string?)problem?["detail"];
-            return title is null ? $"{(int)response.StatusCode} {response.ReasonPhrase}" : detail is null ? title : $"{title} {detail}";
+            var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken)) as JsonObject;
+            var (code, title, detail) = ((string?)problem?["code"], (string?)problem?["title"], (string?)problem?["detail"]);
+            return (code, title is null ? status : detail is null ? title : $"{title} {detail}");
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            return $"{(int)response.StatusCode} {response.ReasonPhrase}";
+            return (null, status);
         }
     }
 

@@ -33,6 +33,8 @@ public static class OperatorCommands
         var root = new RootCommand("The Inventory operators' tool: cluster status, schema migrations, the ledger audit, export and import of the "
             + "events, snapshots, a stream's replay, projection rebuilds and dead letters.") { connection, json };
         root.Subcommands.Add(StatusCommand.Create(context, json));
+        root.Subcommands.Add(ProjectionsCommand.Create(context, json));
+        root.Subcommands.Add(DeadLettersCommand.Create(context, json));
         root.Subcommands.Add(MigrateCommand.Create(context.Output, connection, json));
         root.Subcommands.Add(VerifyCommand.Create(context, connection, json));
         root.Subcommands.Add(EventsCommand.Create(context, connection, json));

@@ -73,7 +73,7 @@ internal static class ExportCommand
         TextWriter writer, bool csv, bool json, CancellationToken cancellationToken)
     {
         var (first, lastInRange) = await EventReader.RangeAsync(dataSource, filter, cancellationToken);
-        return await ProgressDisplay.RunAsync(context, json, "export", async progress =>
+        return await ProgressDisplay.RunAsync(context, json, "export", "positions", async progress =>
         {
             long count = 0, last = 0;
             var line = new EventLine();

@@ -36,7 +36,7 @@ internal static class ImportCommand
                 return OperatorCommands.Refused;
             }
 
-            var result = await ProgressDisplay.RunAsync(context, asJson, "import: checking",
+            var result = await ProgressDisplay.RunAsync(context, asJson, "import: checking", "bytes",
                 progress => EventImport.RunAsync(dataSource, path.FullName, parsed.GetValue(batch), progress, cancellation));
             if (result.Refusal is { } refusal)
             {

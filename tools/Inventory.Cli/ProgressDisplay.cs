@@ -13,26 +13,27 @@ public sealed class ProgressDisplay
 {
     private static readonly TimeSpan LineInterval = TimeSpan.FromSeconds(2);
 
-    private readonly string _description;
+    private readonly string _unit;
+    private string _description;
     private readonly TextWriter? _lines;
     private readonly ProgressTask? _bar;
     private readonly Stopwatch _sinceLine = Stopwatch.StartNew();
     private long _done;
     private long? _total;
 
-    private ProgressDisplay(string description, TextWriter? lines, ProgressTask? bar)
+    private ProgressDisplay(string description, string unit, TextWriter? lines, ProgressTask? bar)
     {
-        (_description, _lines, _bar) = (description, lines, bar);
+        (_description, _unit, _lines, _bar) = (description, unit, lines, bar);
     }
 
-    /// <summary>Runs <paramref name="work"/>, which reports through the display it is given.</summary>
-    public static async Task<T> RunAsync<T>(OperatorContext context, bool json, string description, Func<ProgressDisplay, Task<T>> work)
+    /// <summary>Runs <paramref name="work"/>, which reports through the display it is given, in <paramref name="unit"/> (e.g. "events").</summary>
+    public static async Task<T> RunAsync<T>(OperatorContext context, bool json, string description, string unit, Func<ProgressDisplay, Task<T>> work)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(work);
         if (!context.ProgressIsTerminal || json)
         {
-            var plain = new ProgressDisplay(description, context.Progress, bar: null);
+            var plain = new ProgressDisplay(description, unit, context.Progress, bar: null);
             var result = await work(plain);
             plain.WriteLine();
             return result;
@@ -45,7 +46,7 @@ public sealed class ProgressDisplay
             {
                 var task = progress.AddTask(description);
                 task.IsIndeterminate = true;
-                var result = await work(new ProgressDisplay(description, lines: null, task));
+                var result = await work(new ProgressDisplay(description, unit, lines: null, task));
                 task.IsIndeterminate = false;
                 task.Value = task.MaxValue;
                 task.StopTask();
@@ -79,6 +80,7 @@ public sealed class ProgressDisplay
     /// <summary>Changes what the work is said to be doing (e.g. from checking to writing).</summary>
     public void Describe(string description)
     {
+        _description = description;
         if (_bar is not null)
         {
             _bar.Description = description;
@@ -89,7 +91,7 @@ public sealed class ProgressDisplay
     {
         _sinceLine.Restart();
         _lines?.WriteLine(_total is > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{_description}: {_done:N0} of {_total:N0}")
-            : string.Create(CultureInfo.InvariantCulture, $"{_description}: {_done:N0}"));
+            ? string.Create(CultureInfo.InvariantCulture, $"{_description}: {_done:N0} of {_total:N0} {_unit}")
+            : string.Create(CultureInfo.InvariantCulture, $"{_description}: {_done:N0} {_unit}"));
     }
 }

@@ -57,7 +57,7 @@ internal static class ProjectionsCommand
         }
 
         var deadline = DateTimeOffset.UtcNow + timeout;
-        var final = await ProgressDisplay.RunAsync(context, json, $"rebuild {name}", async progress =>
+        var final = await ProgressDisplay.RunAsync(context, json, $"rebuild {name}", "positions", async progress =>
         {
             while (true)
             {

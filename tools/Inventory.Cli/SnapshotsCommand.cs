@@ -35,7 +35,7 @@ internal static class SnapshotsCommand
 
             var asJson = parsed.GetValue(json);
             var estimate = only.Length == 0 ? await Database.EstimateEventsAsync(dataSource, cancellation) : null;
-            var (streamCount, written, skipped) = await ProgressDisplay.RunAsync(context, asJson, "snapshots rebuild", progress =>
+            var (streamCount, written, skipped) = await ProgressDisplay.RunAsync(context, asJson, "snapshots rebuild", "events", progress =>
                 SnapshotRebuild.RunAsync(dataSource, only, DateTimeOffset.UtcNow, events => progress.Report(events, Math.Max(estimate ?? 0, events)), cancellation));
             if (asJson)
             {

@@ -27,7 +27,7 @@ internal static class VerifyCommand
         CancellationToken cancellationToken)
     {
         var estimate = await Database.EstimateEventsAsync(dataSource, cancellationToken);
-        return await ProgressDisplay.RunAsync(context, json, "verify", progress =>
+        return await ProgressDisplay.RunAsync(context, json, "verify", "events", progress =>
             LedgerAudit.RunAsync(dataSource, maxReported, events => progress.Report(events, Math.Max(estimate ?? 0, events)), cancellationToken));
     }
 

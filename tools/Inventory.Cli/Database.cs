@@ -5,7 +5,7 @@ namespace Inventory.Cli;
 
 /// <summary>What the commands that work straight on PostgreSQL share: the connection string (--connection or
 /// <see cref="OperatorCommands.ConnectionVariable"/>) and the mapping of failures to exit codes (no connection given 1,
-/// no event store schema 2, PostgreSQL unreachable 3).</summary>
+/// no event store schema 2, PostgreSQL unreachable 3, a file that cannot be read or written 1).</summary>
 internal static class Database
 {
     public static async Task<int> RunAsync(ParseResult parsed, Option<string?> connection, TextWriter output, Func<NpgsqlDataSource, Task<int>> work)
@@ -30,6 +30,11 @@ internal static class Database
         {
             await output.WriteLineAsync($"PostgreSQL: {ex.Message}");
             return OperatorCommands.Unreachable;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await output.WriteLineAsync($"File: {ex.Message}");
+            return OperatorCommands.Refused;
         }
     }
 

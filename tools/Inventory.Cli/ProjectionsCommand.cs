@@ -15,8 +15,8 @@ internal static class ProjectionsCommand
     {
         var name = new Argument<string>("name") { Description = "the projection (`status` lists them)" };
         var wait = new Option<bool>("--wait") { Description = "follow the rebuild until the new generation serves reads, showing its progress" };
-        var interval = new Option<TimeSpan>("--poll-interval") { Description = "how often --wait asks (default 00:00:01)", DefaultValueFactory = _ => TimeSpan.FromSeconds(1) };
-        var timeout = new Option<TimeSpan>("--timeout") { Description = "how long --wait waits at most (default 01:00:00; exit 2 after it)", DefaultValueFactory = _ => TimeSpan.FromHours(1) };
+        var interval = new Option<TimeSpan>("--poll-interval") { Description = "how often --wait asks", DefaultValueFactory = _ => TimeSpan.FromSeconds(1) };
+        var timeout = new Option<TimeSpan>("--timeout") { Description = "how long --wait waits at most (exit 2 after it)", DefaultValueFactory = _ => TimeSpan.FromHours(1) };
         var api = new ApiConnection();
         var rebuild = api.AddTo(new Command("rebuild", "Starts rebuilding a projection from the ledger (a rebuild already running is left as it is). "
             + "With --wait, follows it until the new generation takes over; exit 2 when it ends without taking over or --timeout passes. Unknown name: exit 1.")

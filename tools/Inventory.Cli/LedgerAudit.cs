@@ -68,7 +68,7 @@ public static class LedgerAudit
                     Report(stream, version, $"the event says on hand {@event.OnHandAfter}, reserved {@event.ReservedAfter} after it; the fold gives {state.OnHand}, {state.Reserved}");
                 }
             }
-            catch (Exception ex) when (ex is JsonException or UnknownEventTypeException or KeyNotFoundException or NotSupportedException)
+            catch (Exception ex) when (ex is JsonException or UnknownEventTypeException or KeyNotFoundException or NotSupportedException or FormatException)
             {
                 Report(stream, version, $"the event cannot be read: {ex.Message}");
             }
@@ -83,7 +83,7 @@ public static class LedgerAudit
                 }
             }
 
-            if (++events % 100_000 == 0)
+            if (++events % 10_000 == 0)
             {
                 progress?.Invoke(events);
             }

@@ -2,10 +2,11 @@ using System.CommandLine;
 
 namespace Inventory.Cli;
 
-/// <summary>The operators' commands: <c>status</c> (through the API), <c>migrate status|apply|verify</c> and <c>verify</c>
-/// (the ledger audit), the last two straight on PostgreSQL, where the cluster may be down. Exit codes: 0 done and sound,
-/// 1 a usage error or a refused key, 2 a finding (pending or changed migrations, discrepancies in the ledger), 3 the API or
-/// the database unreachable.</summary>
+/// <summary>The operators' commands. Straight on PostgreSQL, where the cluster may be down: <c>migrate</c>, <c>verify</c>
+/// (the ledger audit), <c>events export|import</c>, <c>snapshots rebuild|prune</c>, <c>replay</c>. Through the API with an
+/// operator key: <c>status</c>, <c>projections rebuild</c>, <c>dead-letters list|retry</c>. Exit codes: 0 done and sound,
+/// 1 a usage error, a refused key or a declined confirmation, 2 a finding (pending or changed migrations, discrepancies in
+/// the ledger, a store an import does not fit, a dead letter still failing), 3 the API or the database unreachable.</summary>
 public static class OperatorCommands
 {
     public const int Ok = 0;
@@ -16,18 +17,29 @@ public static class OperatorCommands
     public const string ConnectionVariable = "ConnectionStrings__Inventory";
     public const string KeyVariable = "INVENTORY_OPERATOR_KEY";
 
-    public static RootCommand Create(TextWriter output, TextWriter progress)
+    /// <summary>The commands writing results to <paramref name="output"/> and progress to <paramref name="progress"/>,
+    /// with nobody to answer a confirmation.</summary>
+    public static RootCommand Create(TextWriter output, TextWriter progress) => Create(new OperatorContext(output, progress));
+
+    public static RootCommand Create(OperatorContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var connection = new Option<string?>("--connection")
         {
             Description = $"Npgsql connection string of the cluster's database (default: the environment variable {ConnectionVariable})",
             Recursive = true,
         };
-        var json = new Option<bool>("--json") { Description = "one JSON document on standard output, for scripts", Recursive = true };
-        var root = new RootCommand("The Inventory operators' tool: cluster status, schema migrations and the ledger audit.") { connection, json };
-        root.Subcommands.Add(StatusCommand.Create(output, json));
-        root.Subcommands.Add(MigrateCommand.Create(output, connection, json));
-        root.Subcommands.Add(VerifyCommand.Create(output, progress, connection, json));
+        var json = new Option<bool>("--json") { Description = "machine-readable output (JSON or NDJSON) on standard output, for scripts", Recursive = true };
+        var root = new RootCommand("The Inventory operators' tool: cluster status, schema migrations, the ledger audit, export and import of the "
+            + "events, snapshots, a stream's replay, projection rebuilds and dead letters.") { connection, json };
+        root.Subcommands.Add(StatusCommand.Create(context, json));
+        root.Subcommands.Add(ProjectionsCommand.Create(context, json));
+        root.Subcommands.Add(DeadLettersCommand.Create(context, json));
+        root.Subcommands.Add(MigrateCommand.Create(context.Output, connection, json));
+        root.Subcommands.Add(VerifyCommand.Create(context, connection, json));
+        root.Subcommands.Add(EventsCommand.Create(context, connection, json));
+        root.Subcommands.Add(ReplayCommand.Create(context, connection, json));
+        root.Subcommands.Add(SnapshotsCommand.Create(context, connection, json));
         return root;
     }
 

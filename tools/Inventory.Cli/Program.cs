@@ -1,4 +1,4 @@
 using Inventory.Cli;
 
 // The operators' tool: `inventory --help` lists its commands; every command takes --help.
-return await OperatorCommands.Create(Console.Out, Console.Error).Parse(args).InvokeAsync();
+return await OperatorCommands.Create(OperatorContext.ForConsole()).Parse(args).InvokeAsync();

@@ -10,22 +10,14 @@ namespace Inventory.Cli;
 /// through the API with an operator key.</summary>
 public static class StatusCommand
 {
-    public static Command Create(TextWriter output, Option<bool> json)
+    public static Command Create(OperatorContext context, Option<bool> json)
     {
-        var api = new Option<Uri>("--api") { Description = "the API's base address", DefaultValueFactory = _ => new Uri("http://127.0.0.1:5080") };
-        var key = new Option<string?>("--key") { Description = $"an operator key (default: the environment variable {OperatorCommands.KeyVariable})" };
-        var command = new Command("status", "Silos, projections (health, lag, rebuild progress) and open dead letters, through the API.") { api, key };
+        var api = new ApiConnection();
+        var command = api.AddTo(new Command("status", "Silos, projections (health, lag, rebuild progress) and open dead letters, through the API."));
         command.SetAction(async (parsed, cancellation) =>
         {
-            if ((parsed.GetValue(key) ?? Environment.GetEnvironmentVariable(OperatorCommands.KeyVariable)) is not { Length: > 0 } operatorKey)
-            {
-                await output.WriteLineAsync($"Give an operator key: --key or {OperatorCommands.KeyVariable}.");
-                return 1;
-            }
-
-            using var http = new HttpClient { BaseAddress = parsed.GetRequiredValue(api), Timeout = TimeSpan.FromSeconds(15) };
-            http.DefaultRequestHeaders.Add("X-Api-Key", operatorKey);
-            return await RunAsync(http, output, parsed.GetValue(json), cancellation);
+            using var http = api.Connect(parsed, context);
+            return http is null ? OperatorCommands.Refused : await RunAsync(http, context.Output, parsed.GetValue(json), cancellation);
         });
         return command;
     }
@@ -35,7 +27,7 @@ public static class StatusCommand
     {
         ArgumentNullException.ThrowIfNull(api);
         ArgumentNullException.ThrowIfNull(output);
-        try
+        return await ApiConnection.CallAsync(output, "status", async () =>
         {
             var cluster = await api.GetFromJsonAsync<JsonObject>("/api/v1/admin/cluster", cancellationToken);
             var projections = await api.GetFromJsonAsync<JsonObject>("/api/v1/admin/projections", cancellationToken);
@@ -60,16 +52,6 @@ public static class StatusCommand
             }
 
             return OperatorCommands.Ok;
-        }
-        catch (HttpRequestException ex) when (ex.StatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden)
-        {
-            await output.WriteLineAsync("The API refused the key: status needs an operator key.");
-            return OperatorCommands.Refused;
-        }
-        catch (HttpRequestException ex)
-        {
-            await output.WriteLineAsync($"The API did not answer: {ex.Message}");
-            return OperatorCommands.Unreachable;
-        }
+        });
     }
 }

@@ -114,11 +114,12 @@ public sealed class StockItemStream(IEventStore store, string streamId)
         return new HistoryPage(entries, events.Count > limit ? entries[^1].Version : null);
     }
 
-    public Task SaveSnapshotAsync(StockItem item, int version, DateTimeOffset now, CancellationToken cancellationToken = default)
-    {
-        var data = JsonSerializer.Serialize(item, EventSerializer<StockItemEvent>.JsonOptions);
-        return store.SaveSnapshotAsync(new StreamSnapshot(streamId, version, SnapshotType, SnapshotSchemaVersion, data, now), cancellationToken);
-    }
+    public Task SaveSnapshotAsync(StockItem item, int version, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        store.SaveSnapshotAsync(new StreamSnapshot(streamId, version, SnapshotType, SnapshotSchemaVersion, SnapshotData(item), now), cancellationToken);
+
+    /// <summary>A snapshot's data: the state as JSON (<see cref="SnapshotType"/>, <see cref="SnapshotSchemaVersion"/>); the
+    /// operator tool's <c>snapshots rebuild</c> writes the same.</summary>
+    public static string SnapshotData(StockItem item) => JsonSerializer.Serialize(item, EventSerializer<StockItemEvent>.JsonOptions);
 
     private static EventMetadata ReadMetadata(StoredEvent stored) =>
         JsonSerializer.Deserialize<EventMetadata>(stored.Metadata, EventSerializer<StockItemEvent>.JsonOptions) ?? new EventMetadata();

@@ -82,8 +82,7 @@ public sealed class OperatorToolTests(CliSilo silo) : IClassFixture<CliSilo>
 
     private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
     {
-        using var output = new StringWriter();
-        var exit = await OperatorCommands.Create(output, TextWriter.Null).Parse(args).InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = output, Error = output });
-        return (exit, output.ToString());
+        var run = await OperatorTool.RunAsync(args);
+        return (run.Exit, run.Output);
     }
 }

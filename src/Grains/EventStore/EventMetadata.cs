@@ -13,4 +13,11 @@ public sealed record EventMetadata(
     DateTimeOffset? OccurredAt = null,
     string? CorrelationId = null,
     string? CausationId = null,
-    string? Command = null);
+    string? Command = null)
+{
+    /// <summary>The registered schema of the metadata column (<c>schemas/metadata/event-metadata.v1.schema.json</c>). The
+    /// column stores no version: the shape only ever gains optional properties.</summary>
+    public const string SchemaType = "event-metadata";
+
+    public const int SchemaVersion = 1;
+}

@@ -34,6 +34,8 @@ public sealed class SecurityMatrixTests(ApiFixture fixture)
         ("GET health/live", ["none", "unknown", "scanner", "dashboard", "operator"]),
         ("GET health/ready", ["none", "unknown", "scanner", "dashboard", "operator"]),
         ("GET openapi", ["none", "unknown", "scanner", "dashboard", "operator"]),
+        ("GET schemas", ["scanner", "dashboard", "operator"]),
+        ("GET schema", ["scanner", "dashboard", "operator"]),
     ];
 
     public static TheoryData<string, string> Matrix()
@@ -150,6 +152,8 @@ public sealed class SecurityMatrixTests(ApiFixture fixture)
         "POST admin/dead-letters retry" => client.PostAsync($"/api/v1/admin/dead-letters/{long.MaxValue}/retry", null),
         "GET dashboard page" => client.GetAsync("/"),
         "GET dashboard script" => client.GetAsync("/dashboard/dashboard.js"),
+        "GET schemas" => client.GetAsync("/api/v1/schemas"),
+        "GET schema" => client.GetAsync("/api/v1/schemas/stock-adjusted/1"),
         _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, null),
     };
 }

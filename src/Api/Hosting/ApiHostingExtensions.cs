@@ -89,6 +89,7 @@ public static class ApiHostingExtensions
         app.MapViewEndpoints();
         app.MapLiveEndpoints();
         app.MapProjectionAdminEndpoints();
+        app.MapSchemaEndpoints();
         app.MapDashboardEndpoints();
         return app;
     }

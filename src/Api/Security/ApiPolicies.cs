@@ -9,10 +9,14 @@ public static class ApiPolicies
     public const string Dashboard = "dashboard";
     public const string Operator = "operator";
 
+    /// <summary>Any valid key, whatever its role: read-only reference material (the event schemas).</summary>
+    public const string AnyKey = "any-key";
+
     /// <summary>Adds the policies: scanner endpoints for scanner keys, dashboard endpoints for dashboard and operator
-    /// keys, operator endpoints for operator keys.</summary>
+    /// keys, operator endpoints for operator keys, reference endpoints for any key.</summary>
     public static AuthorizationBuilder AddInventoryPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(Scanner, p => p.RequireAuthenticatedUser().RequireRole(ApiRoles.Scanner))
         .AddPolicy(Dashboard, p => p.RequireAuthenticatedUser().RequireRole(ApiRoles.Dashboard, ApiRoles.Operator))
-        .AddPolicy(Operator, p => p.RequireAuthenticatedUser().RequireRole(ApiRoles.Operator));
+        .AddPolicy(Operator, p => p.RequireAuthenticatedUser().RequireRole(ApiRoles.Operator))
+        .AddPolicy(AnyKey, p => p.RequireAuthenticatedUser().RequireRole(ApiRoles.All));
 }

@@ -16,7 +16,12 @@ namespace Inventory.Api.Tests;
 /// <summary>One in-process silo over a fault-injecting in-memory event store, and the API in front of it.</summary>
 public sealed class ApiFixture : IAsyncLifetime
 {
-    public FaultInjectingEventStore Store { get; } = new(new InMemoryEventStore());
+    public ApiFixture() => Store = new FaultInjectingEventStore(Schemas);
+
+    public FaultInjectingEventStore Store { get; }
+
+    /// <summary>Checks every event and snapshot written against the registered schemas; disposing fails on any that did not match.</summary>
+    public SchemaCheckingEventStore Schemas { get; } = new(new InMemoryEventStore());
 
     public InMemoryDeadLetterStore DeadLetters { get; } = new();
 
@@ -51,6 +56,7 @@ public sealed class ApiFixture : IAsyncLifetime
     {
         await Factory.DisposeAsync();
         await Cluster.DisposeAsync();
+        Schemas.AssertNoViolations();
     }
 
     /// <summary>A client that sends <paramref name="key"/> as X-Api-Key (none when null).</summary>

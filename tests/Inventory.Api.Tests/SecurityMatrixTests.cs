@@ -38,6 +38,8 @@ public sealed class SecurityMatrixTests(ApiFixture fixture)
         ("GET health/live", ["none", "unknown", "scanner", "dashboard", "operator"]),
         ("GET health/ready", ["none", "unknown", "scanner", "dashboard", "operator"]),
         ("GET openapi", ["none", "unknown", "scanner", "dashboard", "operator"]),
+        ("GET schemas", ["scanner", "dashboard", "operator"]),
+        ("GET schema", ["scanner", "dashboard", "operator"]),
     ];
 
     public static TheoryData<string, string> Matrix()
@@ -158,6 +160,8 @@ public sealed class SecurityMatrixTests(ApiFixture fixture)
         "GET cluster dashboard data" => client.GetAsync("/operator/cluster/DashboardCounters"),
         "GET dashboard page" => client.GetAsync("/"),
         "GET dashboard script" => client.GetAsync("/dashboard/dashboard.js"),
+        "GET schemas" => client.GetAsync("/api/v1/schemas"),
+        "GET schema" => client.GetAsync("/api/v1/schemas/stock-adjusted/1"),
         _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, null),
     };
 }

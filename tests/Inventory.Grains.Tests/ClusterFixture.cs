@@ -9,10 +9,16 @@ using Orleans.TestingHost;
 
 namespace Inventory.Grains.Tests;
 
-/// <summary>A two-silo in-process cluster over one shared event store that can inject faults.</summary>
+/// <summary>A two-silo in-process cluster over one shared event store that can inject faults and that checks every write
+/// against the registered schemas.</summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
-    public FaultInjectingEventStore Store { get; } = new(new InMemoryEventStore());
+    public ClusterFixture() => Store = new FaultInjectingEventStore(Schemas);
+
+    public FaultInjectingEventStore Store { get; }
+
+    /// <summary>Checks every event and snapshot written against the registered schemas; disposing fails on any that did not match.</summary>
+    public SchemaCheckingEventStore Schemas { get; } = new(new InMemoryEventStore());
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
@@ -41,7 +47,11 @@ public sealed class ClusterFixture : IAsyncLifetime
         await Cluster.DeployAsync();
     }
 
-    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        Schemas.AssertNoViolations();
+    }
 
     /// <summary>A key no other test uses.</summary>
     public static string NewKey() => $"wh-{Guid.NewGuid():N}"[..12] + "/sku-" + Guid.NewGuid().ToString("N")[..8];

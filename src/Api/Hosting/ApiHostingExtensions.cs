@@ -91,6 +91,7 @@ public static class ApiHostingExtensions
         app.MapViewEndpoints();
         app.MapLiveEndpoints();
         app.MapProjectionAdminEndpoints();
+        app.MapSchemaEndpoints();
         app.MapDashboardEndpoints();
         app.MapClusterDashboardEndpoints();
         return app;

@@ -24,6 +24,7 @@ public static class ProblemCodes
     public const string DeadLetterStillFailing = "dead-letter-still-failing";
     public const string DeadLetterAlreadyRedriven = "dead-letter-already-redriven";
     public const string TooManyLiveConnections = "too-many-live-connections";
+    public const string SchemaNotFound = "schema-not-found";
 
     /// <summary>The code of a problem that was produced without one (status code pages, framework errors).</summary>
     public static string ForStatus(int status) => status switch

@@ -13,12 +13,17 @@ public static class ApiPolicies
     /// (<see cref="OperatorSession"/>).</summary>
     public const string ClusterDashboard = "cluster-dashboard";
 
+    /// <summary>Any valid key, whatever its role: read-only reference material (the event schemas).</summary>
+    public const string AnyKey = "any-key";
+
     /// <summary>Adds the policies: scanner endpoints for scanner keys, dashboard endpoints for dashboard and operator
-    /// keys, operator endpoints for operator keys (the cluster dashboard also for their sessions).</summary>
+    /// keys, operator endpoints for operator keys (the cluster dashboard also for their sessions), reference endpoints
+    /// for any key.</summary>
     public static AuthorizationBuilder AddInventoryPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(Scanner, p => p.RequireAuthenticatedUser().RequireRole(ApiRoles.Scanner))
         .AddPolicy(Dashboard, p => p.RequireAuthenticatedUser().RequireRole(ApiRoles.Dashboard, ApiRoles.Operator))
         .AddPolicy(Operator, p => p.RequireAuthenticatedUser().RequireRole(ApiRoles.Operator))
         .AddPolicy(ClusterDashboard, p => p.AddAuthenticationSchemes(OperatorSession.KeyOrSessionScheme)
-            .RequireAuthenticatedUser().RequireRole(ApiRoles.Operator));
+            .RequireAuthenticatedUser().RequireRole(ApiRoles.Operator))
+        .AddPolicy(AnyKey, p => p.RequireAuthenticatedUser().RequireRole(ApiRoles.All));
 }

@@ -18,4 +18,11 @@ public sealed record EventMetadata(
     string? CorrelationId = null,
     string? CausationId = null,
     string? Command = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TraceParent = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TraceParent = null)
+{
+    /// <summary>The registered schema of the metadata column (<c>schemas/metadata/event-metadata.v2.schema.json</c>). The
+    /// column stores no version: the shape only ever gains optional properties.</summary>
+    public const string SchemaType = "event-metadata";
+
+    public const int SchemaVersion = 2;
+}

@@ -27,6 +27,12 @@ public sealed class EventSerializer<TEvent>
         _upcasters = upcasters.ToFrozenDictionary(u => (u.Type, u.FromVersion));
     }
 
+    /// <summary>Every event type this serializer writes, with its stored name and current schema version.</summary>
+    public IReadOnlyList<(Type Type, string Name, int Version)> Types => [.. _byType.Select(t => (t.Key, t.Value.Name, t.Value.Version))];
+
+    /// <summary>True when an upcaster reads <paramref name="type"/> at <paramref name="fromVersion"/> into the next version.</summary>
+    public bool HasUpcaster(string type, int fromVersion) => _upcasters.ContainsKey((type, fromVersion));
+
     public (string Name, int Version) NameOf(TEvent @event) =>
         _byType.TryGetValue(@event.GetType(), out var entry)
             ? entry

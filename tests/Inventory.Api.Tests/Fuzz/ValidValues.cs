@@ -24,6 +24,7 @@ internal sealed class ValidValues(FuzzRandom random, FuzzItems items)
         "OPEN" => random.Pick(["true", "false", "True"]),
         "ID" => Whole(1, 6),
         "PROJECTION" => "fz-" + random.Alphanumeric(4),
+        "TYPE" => random.Pick(["stock-received", "stock-adjusted", "stock-item", "event-metadata", "fz-" + random.Alphanumeric(4)]),
         _ => Scalar(parameter.Schema).Token is { } token && token.StartsWith('"') ? token[1..^1] : random.Alphanumeric(random.Int(1, 12)),
     };
 

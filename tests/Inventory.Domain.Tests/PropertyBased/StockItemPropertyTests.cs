@@ -1,12 +1,14 @@
 using System.Collections.Concurrent;
 using CsCheck;
 using Inventory.Contracts.StockItems;
+using Inventory.Domain.Tests.Schemas;
 using Inventory.StockItems;
 
 namespace Inventory.Domain.Tests.PropertyBased;
 
 /// <summary>Random command sequences through Decide/Evolve, checked against the invariants and an independent
-/// model of the spec after every step; and every event through the stored form and back.</summary>
+/// model of the spec after every step; and every event through the stored form and back, which must match the event's
+/// registered schema (as must the snapshot of the final state).</summary>
 public sealed class StockItemPropertyTests
 {
     private static readonly DateTimeOffset Start = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -76,9 +78,11 @@ public sealed class StockItemPropertyTests
                 (model.OnHand, model.Reserved, model.ReorderPoint, Sorted(model.Reservations)),
                 (state.OnHand, state.Reserved, state.ReorderPoint, Sorted(state.Reservations)));
             AssertRoundTrips(@event);
+            SchemaAssert.StoredFormMatches(@event);
         }
 
         Assert.Equal(Snapshot(state), Snapshot(StockItem.Fold(events)));
+        SchemaAssert.SnapshotMatches(state);
     }
 
     private static void AssertEventRecordsCommand(StockCommand command, StockItemEvent @event, StockItem before, DateTimeOffset now)

@@ -1,4 +1,5 @@
 using Inventory.Contracts.StockItems;
+using Inventory.Domain.Tests.Schemas;
 using Inventory.StockItems;
 
 namespace Inventory.Domain.Tests.Specs;
@@ -6,7 +7,8 @@ namespace Inventory.Domain.Tests.Specs;
 /// <summary>
 /// Given a history of events, when a command is decided at <see cref="Now"/>, then exactly this event is emitted
 /// (or the command is rejected with this code). The history must read as a valid ledger: each event's
-/// OnHandAfter/ReservedAfter must equal the state after it, so a typo in a test's Given fails loudly.
+/// OnHandAfter/ReservedAfter must equal the state after it, so a typo in a test's Given fails loudly. Every event given
+/// or emitted, and the state after the emitted one, must match its registered schema in its stored form.
 /// </summary>
 public sealed class StockItemSpec
 {
@@ -23,6 +25,7 @@ public sealed class StockItemSpec
         var state = StockItem.Empty;
         for (var i = 0; i < history.Length; i++)
         {
+            SchemaAssert.StoredFormMatches(history[i]);
             state = StockItem.Evolve(state, history[i]);
             if (history[i].OnHandAfter != state.OnHand || history[i].ReservedAfter != state.Reserved)
             {
@@ -52,7 +55,9 @@ public sealed class StockItemSpec
         }
 
         Assert.Equal(expected, decision.Event);
+        SchemaAssert.StoredFormMatches(decision.Event!);
         var next = StockItem.Evolve(_state, decision.Event!);
+        SchemaAssert.SnapshotMatches(next);
         Assert.Equal(expected.OnHandAfter, next.OnHand);
         Assert.Equal(expected.ReservedAfter, next.Reserved);
         Assert.Equal(Now, next.LastMovementAt);

@@ -5,6 +5,7 @@ using Inventory.EventStore;
 using Inventory.Hosting;
 using Inventory.Projections;
 using Inventory.StockItems;
+using Inventory.Testing;
 using Inventory.Testing.Projections;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
@@ -15,7 +16,12 @@ namespace Inventory.Grains.Tests.Projections;
 /// dead-letter store, plus a projection that can be made to fail.</summary>
 public sealed class ProjectionClusterFixture : IAsyncLifetime
 {
+    public ProjectionClusterFixture() => Schemas = new SchemaCheckingEventStore(Store);
+
     public InMemoryEventStore Store { get; } = new();
+
+    /// <summary>What the silos write through: checks every event and snapshot against the registered schemas.</summary>
+    public SchemaCheckingEventStore Schemas { get; }
 
     public ControllableEventLog Log { get; private set; } = null!;
 
@@ -36,7 +42,7 @@ public sealed class ProjectionClusterFixture : IAsyncLifetime
         builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.Services.AddSingleton<IEventStore>(Store);
+            silo.Services.AddSingleton<IEventStore>(Schemas);
             silo.Services.AddSingleton<IEventLog>(Log);
             silo.Services.AddSingleton<IDeadLetterStore>(DeadLetters);
             silo.Services.AddSingleton(PoisonableViewGrain.Definition);
@@ -54,7 +60,11 @@ public sealed class ProjectionClusterFixture : IAsyncLifetime
         await Cluster.DeployAsync();
     }
 
-    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        Schemas.AssertNoViolations();
+    }
 
     /// <summary>A warehouse no other test uses.</summary>
     public static string NewWarehouse() => $"wh-{Guid.NewGuid():N}"[..16];

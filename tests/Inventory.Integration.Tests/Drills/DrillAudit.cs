@@ -34,6 +34,8 @@ public static class DrillAudit
         Assert.Contains(answers, a => a.Status == 409);
 
         var stored = await Ledger.ReadAsync(system.ConnectionString, warehouseId + "/");
+        var schemas = await LedgerSchemaAudit.RunAsync(system.ConnectionString);
+        Assert.True(schemas.Violations.Count == 0, schemas.ToString());
         var duplicates = stored.Count - stored.Select(e => e.MovementId).Distinct().Count();
         Assert.Equal(0, duplicates);
         var byMovement = stored.ToDictionary(e => e.MovementId);

@@ -3,7 +3,8 @@ using Npgsql;
 namespace Inventory.Integration.Tests.Infrastructure;
 
 /// <summary>A fresh database on <see cref="TestPostgres"/>, created for one test class (as its class fixture)
-/// and dropped after it, whatever connections are still open.</summary>
+/// and dropped after it, whatever connections are still open. Before it is dropped, every row of its ledger is checked
+/// against the registered schemas (<see cref="LedgerSchemaAudit"/>): disposing fails, after the drop, if one did not match.</summary>
 public sealed class TestDatabase : IAsyncLifetime
 {
     public string Name { get; } = $"inventory_test_{Guid.NewGuid():N}";
@@ -26,8 +27,13 @@ public sealed class TestDatabase : IAsyncLifetime
             return;
         }
 
+        var audit = await LedgerSchemaAudit.RunAsync(ConnectionString);
         NpgsqlConnection.ClearAllPools();
         await AdminAsync(TestPostgres.ServerConnectionString, $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
+        if (audit.Violations.Count > 0)
+        {
+            throw new InvalidDataException($"The ledger of test database {Name}: {audit}");
+        }
     }
 
     private static async Task AdminAsync(string server, string sql)

@@ -159,7 +159,11 @@ public sealed class EventsImportTests(CliSilo silo) : IClassFixture<CliSilo>, IA
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         await using var command = dataSource.CreateCommand("""
             INSERT INTO events (stream_id, version, event_id, movement_id, type, schema_version, data, metadata, recorded_at)
-            VALUES ('wh-after/sku-1', 1, gen_random_uuid(), gen_random_uuid(), 'stock-received', 1, '{}', '{}', now()) RETURNING global_position
+            SELECT 'wh-after/sku-1', 1, gen_random_uuid(), m.id, 'stock-received', 1,
+                   jsonb_build_object('movementId', m.id, 'recordedAt', '2026-12-05T10:00:00+00:00', 'quantity', 1, 'onHandAfter', 1, 'reservedAfter', 0),
+                   '{}', now()
+            FROM (SELECT gen_random_uuid() AS id) AS m
+            RETURNING global_position
             """);
         return (long)(await command.ExecuteScalarAsync())!;
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Inventory.Cli;
 using Inventory.Contracts.StockItems;
 using Inventory.Integration.Tests.Infrastructure;
 using Inventory.StockItems;

@@ -1,3 +1,4 @@
+using Inventory.Cli;
 using Npgsql;
 
 namespace Inventory.Integration.Tests.Infrastructure;

@@ -1,3 +1,4 @@
+using Inventory.Cli;
 using Inventory.Contracts.StockItems;
 using Inventory.Integration.Tests.Cli;
 using Inventory.Integration.Tests.Infrastructure;

@@ -45,11 +45,9 @@ public static class SiloTelemetryExtensions
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration[TelemetryNames.OtlpEndpoint]);
         if (otlp || builder.Configuration.GetValue<bool>(TelemetryNames.TracingSwitch))
         {
-            // The silo continues traces and never starts one: a span is recorded only under a sampled parent (a caller's
-            // request). Its background work (catch-up polls, checkpoints, timers, the stream queues' polling, membership)
-            // would otherwise be a stream of root spans, tens a second, that lead to no request.
+            // The silo continues traces and never starts one (ContinuingSampler).
             telemetry.WithTracing(tracing => tracing
-                .SetSampler(new ParentBasedSampler(new AlwaysOffSampler()))
+                .SetSampler(new ParentBasedSampler(new ContinuingSampler()))
                 .AddSource([.. TraceSources])
                 .AddNpgsql());
         }

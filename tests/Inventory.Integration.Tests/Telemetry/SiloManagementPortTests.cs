@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Inventory.Contracts.StockItems;
 using Inventory.Integration.Tests.Infrastructure;
 using Inventory.Silo.Management;
@@ -10,7 +8,7 @@ namespace Inventory.Integration.Tests.Telemetry;
 /// <summary>A silo process on PostgreSQL serves its management port: readiness, the Orleans Dashboard, and metrics in which
 /// the project's meters move with the movements it applies, with Orleans' and Npgsql's beside them.</summary>
 [Collection(SiloCollection.Name)]
-public sealed partial class SiloManagementPortTests(TestDatabase database, ITestOutputHelper output) : IClassFixture<TestDatabase>, IAsyncLifetime
+public sealed class SiloManagementPortTests(TestDatabase database, ITestOutputHelper output) : IClassFixture<TestDatabase>, IAsyncLifetime
 {
     private readonly SiloCluster _cluster = new(database, output, "silo-management");
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
@@ -22,7 +20,7 @@ public sealed partial class SiloManagementPortTests(TestDatabase database, ITest
         var grains = await _cluster.StartClientAsync();
         var management = _cluster.Silos[0].ManagementAddress;
         var metrics = new Uri(management, "/metrics");
-        var before = AppliedMovements(await _http.GetStringAsync(metrics));
+        var before = SiloMetrics.AppliedMovements(await _http.GetStringAsync(metrics));
 
         for (var i = 0; i < 3; i++)
         {
@@ -32,7 +30,7 @@ public sealed partial class SiloManagementPortTests(TestDatabase database, ITest
 
         // The exporter collects on each scrape; the counter is cumulative.
         string text = "";
-        await Wait.UntilAsync(async () => AppliedMovements(text = await _http.GetStringAsync(metrics)) >= before + 3, TimeSpan.FromSeconds(10),
+        await Wait.UntilAsync(async () => SiloMetrics.AppliedMovements(text = await _http.GetStringAsync(metrics)) >= before + 3, TimeSpan.FromSeconds(10),
             "the scrape counts the three applied movements");
         Assert.Contains("inventory_append_duration_milliseconds_bucket", text, StringComparison.Ordinal);
         Assert.Contains("inventory_eventstore_batch_requests", text, StringComparison.Ordinal);
@@ -71,11 +69,4 @@ public sealed partial class SiloManagementPortTests(TestDatabase database, ITest
         _http.Dispose();
         await _cluster.DisposeAsync();
     }
-
-    /// <summary>The value of <c>inventory_movements_total{outcome="applied"}</c> (0 before the first).</summary>
-    private static double AppliedMovements(string text) =>
-        AppliedLine().Matches(text).Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).DefaultIfEmpty(0).Sum();
-
-    [GeneratedRegex(@"^inventory_movements_total\{[^}]*outcome=""applied""[^}]*\} (\S+)", RegexOptions.Multiline)]
-    private static partial Regex AppliedLine();
 }

@@ -36,12 +36,17 @@ internal static class LedgerBenchmark
         int streams;
         await using (var store = new PostgresEventStore(dataSource, Options.Create(new PostgresEventStoreOptions()), NullLogger<PostgresEventStore>.Instance))
         {
-            var reported = 0L;
+            var gate = new object();
+            var next = 100_000L;
             streams = await LedgerSeeder.SeedAsync(store, items, options.Events, options.Skew, new StockItemOptions().SnapshotInterval, written =>
             {
-                if (written - Interlocked.Read(ref reported) >= 100_000 && Interlocked.Exchange(ref reported, written) != written)
+                lock (gate)
                 {
-                    Progress.Step($"seeded {written:N0} events");
+                    if (written >= next)
+                    {
+                        Progress.Step($"seeded {written:N0} events");
+                        next = written + 100_000;
+                    }
                 }
             }, CancellationToken.None);
         }
@@ -150,18 +155,17 @@ internal static class LedgerBenchmark
             "SELECT global_position, stream_id, version, type, schema_version, data::text FROM events ORDER BY transaction_id, global_position");
         command.CommandTimeout = 0;
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess);
-        long events = 0, check = 0;
+        long events = 0;
         while (await reader.ReadAsync())
         {
-            var position = reader.GetInt64(0);
-            var stream = reader.GetString(1);
-            var version = reader.GetInt32(2);
-            var @event = StockItemEventTypes.Serializer.Deserialize(reader.GetString(3), reader.GetInt32(4), reader.GetString(5));
-            check += position + stream.Length + version + @event.OnHandAfter;
+            _ = reader.GetInt64(0);
+            _ = reader.GetString(1);
+            _ = reader.GetInt32(2);
+            _ = StockItemEventTypes.Serializer.Deserialize(reader.GetString(3), reader.GetInt32(4), reader.GetString(5));
             events++;
         }
 
-        return check == long.MinValue ? -1 : events;
+        return events;
     }
 
     private static async Task<long> ReadAllAsync(NpgsqlDataSource dataSource)
@@ -169,15 +173,20 @@ internal static class LedgerBenchmark
         await using var command = dataSource.CreateCommand(ReadAll);
         command.CommandTimeout = 0;
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess);
-        long rows = 0, bytes = 0;
+        long rows = 0;
         while (await reader.ReadAsync())
         {
-            bytes += reader.GetString(0).Length + reader.GetInt32(1) + reader.GetGuid(2).GetHashCode() + reader.GetString(3).Length
-                + reader.GetInt32(4) + reader.GetString(5).Length;
+            // Every column read and materialized, as verify reads it (a call the JIT cannot drop).
+            _ = reader.GetString(0);
+            _ = reader.GetInt32(1);
+            _ = reader.GetGuid(2);
+            _ = reader.GetString(3);
+            _ = reader.GetInt32(4);
+            _ = reader.GetString(5);
             rows++;
         }
 
-        return bytes == long.MinValue ? -1 : rows; // the columns are really read and materialized, as verify does
+        return rows;
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;

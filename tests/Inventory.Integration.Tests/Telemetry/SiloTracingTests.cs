@@ -96,8 +96,12 @@ public sealed class SiloTracingTests(ITestOutputHelper output) : IAsyncLifetime
             }
         }
 
-        await Wait.UntilAsync(() => Task.FromResult(Spans().Count(s => s.OperationName == "project") >= 2), TimeSpan.FromSeconds(10),
-            "the projections applied a traced movement");
+        // The grain publishes after it answers: the last movement's publish (and the projections' apply) may end
+        // after the call returned.
+        await Wait.UntilAsync(
+            () => Task.FromResult(Spans() is var now && now.Count(s => s.OperationName == "publish") >= 3 && now.Count(s => s.OperationName == "project") >= 2),
+            TimeSpan.FromSeconds(10),
+            "every movement was published and the projections applied a traced movement");
         var spans = Spans();
         Assert.NotEmpty(spans);
         foreach (var span in spans.OrderBy(s => s.StartTimeUtc))

@@ -11,6 +11,7 @@ public static class EmbeddedSiloExtensions
         ArgumentNullException.ThrowIfNull(options);
         silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
         silo.AddMemoryGrainStorage(ProviderNames.GrainStorage);
+        silo.UseInMemoryReminderService();
         return silo;
     }
 }

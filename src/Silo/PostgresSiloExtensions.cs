@@ -21,7 +21,7 @@ public static class PostgresSiloExtensions
         return services.AddPostgresEventStore(connectionString);
     }
 
-    /// <summary>ADO.NET clustering and grain storage on the registered data source; identity and endpoints
+    /// <summary>ADO.NET clustering, grain storage and reminders on the registered data source; identity and endpoints
     /// from <paramref name="options"/>.</summary>
     public static ISiloBuilder UseInventoryPostgres(this ISiloBuilder silo, InventorySiloOptions options)
     {
@@ -44,6 +44,6 @@ public static class PostgresSiloExtensions
             o.Invariant = Invariant;
             o.DataSource = dataSource;
         }));
-        return silo.AddInventoryPostgresGrainStorage();
+        return silo.AddInventoryPostgresGrainStorage().AddInventoryPostgresReminders();
     }
 }

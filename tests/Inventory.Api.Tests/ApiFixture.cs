@@ -39,6 +39,7 @@ public sealed class ApiFixture : IAsyncLifetime
             silo.Services.AddSingleton<IDeadLetterStore>(DeadLetters);
             silo.Services.AddSingleton(PoisonableViewGrain.Definition);
             silo.AddInventoryGrains();
+            silo.UseInMemoryReminderService();
             silo.AddDashboard();
             silo.AddMemoryGrainStorage(ProviderNames.GrainStorage);
             silo.Services.Configure<ProjectionOptions>(FastProjections.Configure);

@@ -37,6 +37,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddInventoryGrains();
+            silo.UseInMemoryReminderService();
             silo.AddDashboard();
             silo.AddMemoryGrainStorage(ProviderNames.GrainStorage);
             silo.Services.Configure<ProjectionOptions>(o =>

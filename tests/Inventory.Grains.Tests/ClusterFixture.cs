@@ -36,6 +36,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.Services.AddSingleton<IEventStore>(Store);
             silo.AddInventoryGrains();
+            silo.UseInMemoryReminderService();
             silo.AddMemoryGrainStorage(ProviderNames.GrainStorage);
             silo.Services.Configure<StockItemOptions>(o =>
             {

@@ -14,4 +14,5 @@ public static class RejectionCodes
     public const string BelowReserved = "below-reserved";
     public const string CountBelowReserved = "count-below-reserved";
     public const string MovementIdReused = "movement-id-reused";
+    public const string InvalidTransfer = "invalid-transfer";
 }

@@ -5,6 +5,7 @@ using Inventory.Contracts.StockItems;
 using Inventory.EventStore;
 using Inventory.Faults;
 using Inventory.Health;
+using Inventory.Processes;
 using Inventory.Projections;
 using Inventory.StockItems;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,8 @@ namespace Inventory.Hosting;
 /// <summary>Composition of the grains: what every silo adds, whatever the storage.</summary>
 public static class InventoryGrainsExtensions
 {
-    /// <summary>Adds the stock item grains' providers and services. The event store is the in-memory one unless
+    /// <summary>Adds the stock item and process manager grains' providers and services (a reminder service is the host's
+    /// choice: in memory embedded, ADO.NET on PostgreSQL). The event store is the in-memory one unless
     /// an <see cref="IEventStore"/> was registered before (<see cref="PostgresEventStoreExtensions.AddPostgresEventStore"/> replaces it, before or after);
     /// <see cref="IEventLog"/> is the same instance as the <see cref="IEventStore"/>. Dead letters are kept in memory unless
     /// an <see cref="IDeadLetterStore"/> was registered (the PostgreSQL one, likewise).</summary>
@@ -28,6 +30,10 @@ public static class InventoryGrainsExtensions
         builder.Services.AddOptions<StockItemOptions>()
             .BindConfiguration(StockItemOptions.Section)
             .Validate(o => o.IsValid, $"{StockItemOptions.Section}: SnapshotInterval and MaxHistoryPage must be at least 1, CommitTimeout positive, MaxConflictRetries not negative.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<ProcessOptions>()
+            .BindConfiguration(ProcessOptions.Section)
+            .Validate(o => o.IsValid, $"{ProcessOptions.Section}: StepTimeout and ResumeInterval must be positive, MaxConflictRetries not negative.")
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<IEventStore, InMemoryEventStore>();

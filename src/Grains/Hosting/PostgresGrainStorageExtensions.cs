@@ -4,7 +4,8 @@ using Orleans.Storage;
 
 namespace Inventory.Hosting;
 
-/// <summary>Composition of grain storage on PostgreSQL (the projections' shards and coordinators keep their state there).</summary>
+/// <summary>Composition of grain storage and reminders on PostgreSQL (the projections' shards and coordinators keep their
+/// state there; the process managers their reminders).</summary>
 public static class PostgresGrainStorageExtensions
 {
     /// <summary>The ADO.NET invariant name of Npgsql.</summary>
@@ -25,6 +26,18 @@ public static class PostgresGrainStorageExtensions
                 options.DataSource = dataSource;
                 options.GrainStorageSerializer = CreateStateSerializer(serializer, json);
             }));
+    }
+
+    /// <summary>Orleans ADO.NET reminders (the process managers' wake-ups) on the registered <see cref="NpgsqlDataSource"/>;
+    /// the table is migration 0104.</summary>
+    public static ISiloBuilder AddInventoryPostgresReminders(this ISiloBuilder silo)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        return silo.UseAdoNetReminderService(reminders => reminders.Configure<NpgsqlDataSource>((options, dataSource) =>
+        {
+            options.Invariant = Invariant;
+            options.DataSource = dataSource;
+        }));
     }
 
     /// <summary>

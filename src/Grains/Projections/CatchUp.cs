@@ -27,9 +27,15 @@ public sealed partial class CatchUp(IEventLog log, IProjectionShards shards, Pro
             var page = await log.ReadAllAsync(cursor.Position, pageSize);
             if (page.Events.Count > 0)
             {
-                newPartitions |= await DeliverAsync(cursor, partitions, page.Events.Select(e => e.ToEnvelope()).ToList());
+                // Only the streams the projection follows (stock items), not the process managers' own logs.
+                var followed = page.Events.Where(e => definition.Follows(e.StreamId)).Select(e => e.ToEnvelope()).ToList();
+                if (followed.Count > 0)
+                {
+                    newPartitions |= await DeliverAsync(cursor, partitions, followed);
+                }
+
                 cursor.Advance(page.End);
-                delivered += page.Events.Count;
+                delivered += followed.Count;
             }
 
             if (page.Events.Count < pageSize)

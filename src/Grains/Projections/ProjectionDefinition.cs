@@ -1,5 +1,6 @@
 using Inventory.Contracts;
 using Inventory.Contracts.Projections;
+using Inventory.Contracts.StockItems;
 
 namespace Inventory.Projections;
 
@@ -9,6 +10,10 @@ namespace Inventory.Projections;
 /// </summary>
 public sealed record ProjectionDefinition(string Name, string ShardGrainType, Func<EventEnvelope, string> PartitionOf)
 {
+    /// <summary>Whether the projection takes a stream's events: stock items' streams (<c>{warehouseId}/{sku}</c>) by
+    /// default; the process managers' logs (<c>transfer:{id}</c>, <c>order:{id}</c>) are for their own grains.</summary>
+    public Func<string, bool> Follows { get; init; } = static streamId => StockItemKey.TryParse(streamId, out _);
+
     public string ShardKey(int generation, string partition) => $"{Name}/{generation}/{partition}";
 
     public IProjectionShardGrain Shard(IGrainFactory grains, int generation, string partition)

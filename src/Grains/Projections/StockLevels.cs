@@ -44,6 +44,9 @@ public static class StockLevels
         StockPicked p => -p.Quantity,
         StockAdjusted a => a.Delta,
         StockCounted c => c.Delta,
+        TransferDispatched d => -d.Quantity,
+        TransferReceived r => r.Quantity,
+        TransferReturned r => r.Quantity,
         _ => 0,
     };
 

@@ -55,6 +55,9 @@ public readonly record struct StockItem
             StockAdjusted e => state with { OnHand = state.OnHand + e.Delta },
             StockCounted e => state with { OnHand = e.CountedQuantity },
             ReorderPointSet e => state with { ReorderPoint = e.ReorderPoint },
+            TransferDispatched e => state with { OnHand = state.OnHand - e.Quantity },
+            TransferReceived e => state with { OnHand = state.OnHand + e.Quantity },
+            TransferReturned e => state with { OnHand = state.OnHand + e.Quantity },
             _ => state,
         };
         return next with { LastMovementAt = @event.RecordedAt };

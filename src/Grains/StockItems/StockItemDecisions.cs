@@ -27,6 +27,9 @@ public static class StockItemDecisions
             AdjustStock c => Adjust(state, c, now),
             CountStock c => Count(state, c, now),
             SetReorderPoint c => SetReorderPoint(state, c, now),
+            DispatchTransfer c => Dispatch(state, c, now),
+            ReceiveTransfer c => ReceiveTransferred(state, c, now),
+            ReturnTransfer c => ReturnTransferred(state, c, now),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown stock command."),
         };
     }
@@ -225,6 +228,65 @@ public static class StockItemDecisions
             OnHandAfter = state.OnHand,
             ReservedAfter = state.Reserved,
         });
+    }
+
+    private static Decision Dispatch(StockItem state, DispatchTransfer c, DateTimeOffset now)
+    {
+        if (TransferProblem(c.TransferId, c.ToWarehouseId, c.Quantity) is { } problem)
+        {
+            return problem;
+        }
+
+        if (c.Quantity > state.Available)
+        {
+            return Decision.Reject(RejectionCodes.InsufficientStock, $"Only {state.Available} available; cannot dispatch {c.Quantity}.");
+        }
+
+        return Decision.Accept(new TransferDispatched
+        {
+            MovementId = c.MovementId,
+            RecordedAt = now,
+            TransferId = c.TransferId,
+            ToWarehouseId = c.ToWarehouseId,
+            Quantity = c.Quantity,
+            OnHandAfter = state.OnHand - c.Quantity,
+            ReservedAfter = state.Reserved,
+        });
+    }
+
+    private static Decision ReceiveTransferred(StockItem state, ReceiveTransfer c, DateTimeOffset now) =>
+        TransferProblem(c.TransferId, c.FromWarehouseId, c.Quantity) ?? Decision.Accept(new TransferReceived
+        {
+            MovementId = c.MovementId,
+            RecordedAt = now,
+            TransferId = c.TransferId,
+            FromWarehouseId = c.FromWarehouseId,
+            Quantity = c.Quantity,
+            OnHandAfter = state.OnHand + c.Quantity,
+            ReservedAfter = state.Reserved,
+        });
+
+    private static Decision ReturnTransferred(StockItem state, ReturnTransfer c, DateTimeOffset now) =>
+        TransferProblem(c.TransferId, c.ToWarehouseId, c.Quantity) ?? Decision.Accept(new TransferReturned
+        {
+            MovementId = c.MovementId,
+            RecordedAt = now,
+            TransferId = c.TransferId,
+            ToWarehouseId = c.ToWarehouseId,
+            Quantity = c.Quantity,
+            OnHandAfter = state.OnHand + c.Quantity,
+            ReservedAfter = state.Reserved,
+        });
+
+    /// <summary>The rejection of a transfer step whose ids or quantity are malformed, or null.</summary>
+    private static Decision? TransferProblem(string? transferId, string? otherWarehouseId, int quantity)
+    {
+        if (!Identifiers.IsValid(transferId) || !Identifiers.IsValid(otherWarehouseId))
+        {
+            return Decision.Reject(RejectionCodes.InvalidTransfer, $"A transfer step needs a transfer id and a warehouse id: {Identifiers.Rule}");
+        }
+
+        return IsQuantity(quantity) ? null : InvalidQuantity(quantity);
     }
 
     private static bool IsQuantity(int quantity) => quantity is >= 1 and <= Quantities.Max;

@@ -17,6 +17,9 @@ public static class StockItemEventTypes
     public const string Adjusted = "stock-adjusted";
     public const string Counted = "stock-counted";
     public const string ReorderPointSet = "reorder-point-set";
+    public const string TransferDispatched = "transfer-dispatched";
+    public const string TransferReceived = "transfer-received";
+    public const string TransferReturned = "transfer-returned";
 
     public static EventSerializer<StockItemEvent> Serializer { get; } = new(
         [
@@ -27,6 +30,9 @@ public static class StockItemEventTypes
             (typeof(StockAdjusted), Adjusted, 2),
             (typeof(StockCounted), Counted, 1),
             (typeof(StockItems.ReorderPointSet), ReorderPointSet, 1),
+            (typeof(StockItems.TransferDispatched), TransferDispatched, 1),
+            (typeof(StockItems.TransferReceived), TransferReceived, 1),
+            (typeof(StockItems.TransferReturned), TransferReturned, 1),
         ],
         [new StockAdjustedV1Upcaster()]);
 }

@@ -75,3 +75,36 @@ public sealed record ReorderPointSet : StockItemEvent
 {
     [Id(0)] public required int ReorderPoint { get; init; }
 }
+
+/// <summary>A transfer's line left this (source) item: on-hand shrank by <see cref="Quantity"/>, now in transit.</summary>
+[GenerateSerializer, Immutable, Alias("inventory.transfer-dispatched")]
+public sealed record TransferDispatched : StockItemEvent
+{
+    [Id(0)] public required string TransferId { get; init; }
+
+    [Id(1)] public required string ToWarehouseId { get; init; }
+
+    [Id(2)] public required int Quantity { get; init; }
+}
+
+/// <summary>Units of a transfer arrived at this (destination) item: on-hand grew by <see cref="Quantity"/>.</summary>
+[GenerateSerializer, Immutable, Alias("inventory.transfer-received")]
+public sealed record TransferReceived : StockItemEvent
+{
+    [Id(0)] public required string TransferId { get; init; }
+
+    [Id(1)] public required string FromWarehouseId { get; init; }
+
+    [Id(2)] public required int Quantity { get; init; }
+}
+
+/// <summary>Units of a transfer came back to this (source) item instead of arriving: on-hand grew by <see cref="Quantity"/>.</summary>
+[GenerateSerializer, Immutable, Alias("inventory.transfer-returned")]
+public sealed record TransferReturned : StockItemEvent
+{
+    [Id(0)] public required string TransferId { get; init; }
+
+    [Id(1)] public required string ToWarehouseId { get; init; }
+
+    [Id(2)] public required int Quantity { get; init; }
+}

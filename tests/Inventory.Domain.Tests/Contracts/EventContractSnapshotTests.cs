@@ -54,6 +54,21 @@ public sealed class EventContractSnapshotTests
             "reorder-point-set",
             1,
             """{"reorderPoint":20,"movementId":"0195e3a1-7c00-7000-8000-0000000000aa","recordedAt":"2025-03-14T09:30:00.123+00:00","onHandAfter":15,"reservedAfter":4}"""),
+        ["transfer-dispatched"] = (
+            new TransferDispatched { MovementId = Movement, RecordedAt = RecordedAt, TransferId = "t-1", ToWarehouseId = "wh-b", Quantity = 6, OnHandAfter = 9, ReservedAfter = 4 },
+            "transfer-dispatched",
+            1,
+            """{"transferId":"t-1","toWarehouseId":"wh-b","quantity":6,"movementId":"0195e3a1-7c00-7000-8000-0000000000aa","recordedAt":"2025-03-14T09:30:00.123+00:00","onHandAfter":9,"reservedAfter":4}"""),
+        ["transfer-received"] = (
+            new TransferReceived { MovementId = Movement, RecordedAt = RecordedAt, TransferId = "t-1", FromWarehouseId = "wh-a", Quantity = 6, OnHandAfter = 21, ReservedAfter = 4 },
+            "transfer-received",
+            1,
+            """{"transferId":"t-1","fromWarehouseId":"wh-a","quantity":6,"movementId":"0195e3a1-7c00-7000-8000-0000000000aa","recordedAt":"2025-03-14T09:30:00.123+00:00","onHandAfter":21,"reservedAfter":4}"""),
+        ["transfer-returned"] = (
+            new TransferReturned { MovementId = Movement, RecordedAt = RecordedAt, TransferId = "t-1", ToWarehouseId = "wh-b", Quantity = 6, OnHandAfter = 15, ReservedAfter = 4 },
+            "transfer-returned",
+            1,
+            """{"transferId":"t-1","toWarehouseId":"wh-b","quantity":6,"movementId":"0195e3a1-7c00-7000-8000-0000000000aa","recordedAt":"2025-03-14T09:30:00.123+00:00","onHandAfter":15,"reservedAfter":4}"""),
     };
 
     public static TheoryData<string> Cases => new(Snapshots.Keys);
@@ -89,10 +104,14 @@ public sealed class EventContractSnapshotTests
     public void GivenTheStoredNames_ThenTheyAreTheStableContractNames()
     {
         Assert.Equal(
-            ["stock-received", "stock-picked", "stock-reserved", "reservation-released", "stock-adjusted", "stock-counted", "reorder-point-set"],
+            [
+                "stock-received", "stock-picked", "stock-reserved", "reservation-released", "stock-adjusted", "stock-counted", "reorder-point-set",
+                "transfer-dispatched", "transfer-received", "transfer-returned",
+            ],
             [
                 StockItemEventTypes.Received, StockItemEventTypes.Picked, StockItemEventTypes.Reserved, StockItemEventTypes.Released,
                 StockItemEventTypes.Adjusted, StockItemEventTypes.Counted, StockItemEventTypes.ReorderPointSet,
+                StockItemEventTypes.TransferDispatched, StockItemEventTypes.TransferReceived, StockItemEventTypes.TransferReturned,
             ]);
     }
 }

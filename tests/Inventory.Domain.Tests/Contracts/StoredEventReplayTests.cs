@@ -31,13 +31,14 @@ public sealed class StoredEventReplayTests
         var state = StockItem.Fold(Fixture.Select(e => StockItemEventTypes.Serializer.Deserialize(e.Type, e.SchemaVersion, e.DataJson)));
 
         // 100 received, 30 + 10 reserved, 12 picked via order-1, 8 picked free, 4 of order-2 released,
-        // adjusted -5 (v1 decrease), +2 (v1 increase), -3 (v2), counted 70, the 18 left on order-1 released.
+        // adjusted -5 (v1 decrease), +2 (v1 increase), -3 (v2), counted 70, the 18 left on order-1 released,
+        // 10 dispatched on transfer t-1 and 4 of them returned, 6 received from transfer t-2.
         Assert.Equal(70, state.OnHand);
         Assert.Equal(6, state.Reserved);
         Assert.Equal(64, state.Available);
         Assert.Equal(20, state.ReorderPoint);
         Assert.Equal(KeyValuePair.Create("order-2", 6L), Assert.Single(state.Reservations));
-        Assert.Equal(new DateTimeOffset(2024, 5, 2, 8, 12, 0, TimeSpan.Zero), state.LastMovementAt);
+        Assert.Equal(new DateTimeOffset(2024, 5, 2, 8, 15, 0, TimeSpan.Zero), state.LastMovementAt);
     }
 
     [Fact]

@@ -23,7 +23,8 @@ public sealed class EventSchemaRegistryTests
             [
                 "Event reorder-point-set v1 current", "Event reservation-released v1 current", "Event stock-adjusted v1 superseded",
                 "Event stock-adjusted v2 current", "Event stock-counted v1 current", "Event stock-picked v1 current",
-                "Event stock-received v1 current", "Event stock-reserved v1 current", "Snapshot stock-item v1 current",
+                "Event stock-received v1 current", "Event stock-reserved v1 current", "Event transfer-dispatched v1 current",
+                "Event transfer-received v1 current", "Event transfer-returned v1 current", "Snapshot stock-item v1 current",
                 "Metadata event-metadata v1 superseded",
                 "Metadata event-metadata v2 current",
             ],

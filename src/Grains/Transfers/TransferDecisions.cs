@@ -1,0 +1,194 @@
+using Inventory.Contracts;
+using Inventory.Contracts.Transfers;
+using Inventory.Processes;
+
+namespace Inventory.Transfers;
+
+/// <summary>
+/// A transfer's rules for requests: a pure function from (state, request, time) to the events that record it, a
+/// rejection, or "already applied". What the items then do is <see cref="TransferProcess"/>'s part.
+/// </summary>
+public static class TransferDecisions
+{
+    public const int MaxLines = 100;
+    public const int MaxReasonLength = 200;
+
+    public static ProcessDecision<TransferEvent> Start(TransferState state, string transferId, StartTransfer command, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(command);
+        if (state.Exists)
+        {
+            return state.RequestFingerprint == command.Fingerprint()
+                ? ProcessDecision<TransferEvent>.AlreadyApplied()
+                : ProcessDecision<TransferEvent>.Reject(TransferRejectionCodes.TransferIdReused,
+                    $"Transfer '{transferId}' was already requested with other content ({state.RequestFingerprint}).");
+        }
+
+        if (Invalid(transferId, command) is { } problem)
+        {
+            return ProcessDecision<TransferEvent>.Reject(TransferRejectionCodes.InvalidTransfer, problem);
+        }
+
+        return ProcessDecision<TransferEvent>.Append(new TransferRequested
+        {
+            MovementId = ProcessIds.Step(TransferStream.Id(transferId), "requested"),
+            RecordedAt = now,
+            TransferId = transferId,
+            FromWarehouseId = command.FromWarehouseId,
+            ToWarehouseId = command.ToWarehouseId,
+            Lines = [.. command.Lines],
+            Reason = command.Reason,
+        });
+    }
+
+    public static ProcessDecision<TransferEvent> Receive(TransferState state, ReceiveTransferLines command, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(command);
+        if (!state.Exists)
+        {
+            return NotFound();
+        }
+
+        if (state.Receipts.Find(r => r.ReceiptId == command.ReceiptId) is { } earlier)
+        {
+            return earlier.Lines.SequenceEqual(command.Lines)
+                ? ProcessDecision<TransferEvent>.AlreadyApplied()
+                : ProcessDecision<TransferEvent>.Reject(TransferRejectionCodes.ReceiptIdReused, $"Receipt {command.ReceiptId} was already used for other lines.");
+        }
+
+        if (state.Status != TransferStatuses.InTransit)
+        {
+            return ProcessDecision<TransferEvent>.Reject(TransferRejectionCodes.NotInTransit, $"Transfer '{state.TransferId}' is {state.Status}: nothing can be received.");
+        }
+
+        if (command.ReceiptId == Guid.Empty)
+        {
+            return ProcessDecision<TransferEvent>.Reject(TransferRejectionCodes.InvalidTransfer, "The receipt id must be a UUID other than all zeros.");
+        }
+
+        if (InvalidLines(command.Lines) is { } problem)
+        {
+            return ProcessDecision<TransferEvent>.Reject(TransferRejectionCodes.InvalidTransfer, problem);
+        }
+
+        foreach (var line in command.Lines)
+        {
+            if (!state.Lines.Exists(l => l.Sku == line.Sku))
+            {
+                return ProcessDecision<TransferEvent>.Reject(TransferRejectionCodes.InvalidTransfer, $"SKU '{line.Sku}' is not on transfer '{state.TransferId}'.");
+            }
+
+            var receivable = state.Receivable(line.Sku);
+            if (line.Quantity > receivable)
+            {
+                return ProcessDecision<TransferEvent>.Reject(TransferRejectionCodes.OverReceipt,
+                    $"Only {receivable} of '{line.Sku}' can still arrive on transfer '{state.TransferId}'; cannot receive {line.Quantity}.");
+            }
+        }
+
+        return ProcessDecision<TransferEvent>.Append(new TransferReceiptAccepted
+        {
+            MovementId = ProcessIds.Step(TransferStream.Id(state.TransferId!), $"receipt/{command.ReceiptId:N}"),
+            RecordedAt = now,
+            ReceiptId = command.ReceiptId,
+            Lines = [.. command.Lines],
+        });
+    }
+
+    public static ProcessDecision<TransferEvent> Cancel(TransferState state, CancelTransfer command, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(command);
+        if (!state.Exists)
+        {
+            return NotFound();
+        }
+
+        if (state.CancelRequested)
+        {
+            return ProcessDecision<TransferEvent>.AlreadyApplied();
+        }
+
+        if (command.Reason is { Length: > MaxReasonLength })
+        {
+            return ProcessDecision<TransferEvent>.Reject(TransferRejectionCodes.InvalidTransfer, $"A reason has at most {MaxReasonLength} characters.");
+        }
+
+        return state.Status switch
+        {
+            TransferStatuses.Completed => ProcessDecision<TransferEvent>.Reject(TransferRejectionCodes.AlreadyCompleted,
+                $"Transfer '{state.TransferId}' completed: everything arrived, nothing can go back."),
+            TransferStatuses.Failed or TransferStatuses.Compensating => ProcessDecision<TransferEvent>.Reject(TransferRejectionCodes.NotInTransit,
+                $"Transfer '{state.TransferId}' failed at dispatch: nothing is in transit."),
+            _ => ProcessDecision<TransferEvent>.Append(new TransferCancelRequested
+            {
+                MovementId = ProcessIds.Step(TransferStream.Id(state.TransferId!), "cancel"),
+                RecordedAt = now,
+                Reason = command.Reason,
+            }),
+        };
+    }
+
+    /// <summary>What is wrong with a transfer request, or null.</summary>
+    public static string? Invalid(string transferId, StartTransfer command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (!Identifiers.IsValid(transferId))
+        {
+            return $"Transfer id '{transferId}': {Identifiers.Rule}";
+        }
+
+        if (!Identifiers.IsValid(command.FromWarehouseId) || !Identifiers.IsValid(command.ToWarehouseId))
+        {
+            return $"Both warehouse ids: {Identifiers.Rule}";
+        }
+
+        if (command.FromWarehouseId == command.ToWarehouseId)
+        {
+            return "A transfer goes from one warehouse to another: fromWarehouseId and toWarehouseId are the same.";
+        }
+
+        if (command.Reason is { Length: > MaxReasonLength })
+        {
+            return $"A reason has at most {MaxReasonLength} characters.";
+        }
+
+        return InvalidLines(command.Lines);
+    }
+
+    /// <summary>What is wrong with a list of lines (1 to <see cref="MaxLines"/>, each SKU once, quantities 1 to
+    /// <see cref="Quantities.Max"/>), or null.</summary>
+    public static string? InvalidLines(IReadOnlyList<TransferLine>? lines)
+    {
+        if (lines is null || lines.Count == 0 || lines.Count > MaxLines)
+        {
+            return $"A transfer or a receipt has 1 to {MaxLines} lines.";
+        }
+
+        var skus = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in lines)
+        {
+            if (line is null || !Identifiers.IsValid(line.Sku))
+            {
+                return $"Every line needs a SKU: {Identifiers.Rule}";
+            }
+
+            if (!skus.Add(line.Sku))
+            {
+                return $"SKU '{line.Sku}' is on two lines; put its units on one.";
+            }
+
+            if (line.Quantity is < 1 or > Quantities.Max)
+            {
+                return $"A line's quantity is between 1 and {Quantities.Max}; '{line.Sku}' has {line.Quantity}.";
+            }
+        }
+
+        return null;
+    }
+
+    private static ProcessDecision<TransferEvent> NotFound() =>
+        ProcessDecision<TransferEvent>.Reject(TransferRejectionCodes.TransferNotFound, "No transfer has this id.");
+}

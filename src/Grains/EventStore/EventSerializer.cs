@@ -10,7 +10,7 @@ namespace Inventory.EventStore;
 /// JSON object. Reading an older schema version runs the upcasters in order until the current one.
 /// </summary>
 /// <typeparam name="TEvent">The base type of the stream's events.</typeparam>
-public sealed class EventSerializer<TEvent>
+public sealed class EventSerializer<TEvent> : IEventTypes
     where TEvent : class
 {
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);

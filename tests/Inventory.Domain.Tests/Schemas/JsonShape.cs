@@ -14,6 +14,9 @@ namespace Inventory.Domain.Tests.Schemas;
 /// </summary>
 internal static class JsonShape
 {
+    /// <summary>How nested objects are written: as the event serializer writes everything (camelCase).</summary>
+    private static readonly JsonSerializerOptions NestedOptions = new(JsonSerializerDefaults.Web);
+
     /// <summary>The shape System.Text.Json writes for <paramref name="type"/> with <paramref name="options"/>.</summary>
     public static IReadOnlyDictionary<string, string> OfType(Type type, JsonSerializerOptions options, bool withRequired = true)
     {
@@ -92,6 +95,21 @@ internal static class JsonShape
             return "object of " + Describe(type.GetGenericArguments()[1], owner);
         }
 
+        var list = type.IsArray ? type.GetElementType()
+            : type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) || type.GetGenericTypeDefinition() == typeof(List<>)
+                || type.GetGenericTypeDefinition() == typeof(ImmutableArray<>) || type.GetGenericTypeDefinition() == typeof(ImmutableList<>)) ? type.GetGenericArguments()[0]
+            : null;
+        if (list is not null)
+        {
+            return "array of " + Describe(list, owner);
+        }
+
+        if (type.IsClass && type.Namespace?.StartsWith("Inventory.", StringComparison.Ordinal) == true)
+        {
+            // A record of the project's, written as a nested object (a transfer's lines).
+            return "object {" + string.Join("; ", OfType(type, NestedOptions).Select(p => $"{p.Key}: {p.Value}")) + "}";
+        }
+
         throw new NotSupportedException(
             $"{owner.Name} has a property of type {type.Name}, which JsonShape cannot describe yet: teach it (tests/Inventory.Domain.Tests/Schemas/JsonShape.cs) how System.Text.Json writes it.");
     }
@@ -115,6 +133,8 @@ internal static class JsonShape
             },
             "string" when property["format"] is { } format => $"string ({format.GetValue<string>()})",
             "object" when property["additionalProperties"] is JsonObject values => "object of " + Describe(values),
+            "object" when property["properties"] is not null => "object {" + string.Join("; ", OfSchema(property).Select(p => $"{p.Key}: {p.Value}")) + "}",
+            "array" when property["items"] is { } items => "array of " + Describe(items),
             _ => t,
         }));
         return described + (nullable ? " | null" : "");

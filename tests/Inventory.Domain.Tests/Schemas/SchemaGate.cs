@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Inventory.Contracts.Schemas;
 using Inventory.EventStore;
+using Inventory.Transfers;
 
 namespace Inventory.Domain.Tests.Schemas;
 
@@ -15,7 +16,24 @@ internal static class SchemaGate
     /// <summary>Every event type the serializer writes has a registered schema for the version it writes, that version is
     /// the registered current one, its shape is the C# type's; every registered event type is one the serializer knows;
     /// every superseded version has an upcaster to the next.</summary>
+    /// <summary>The stock items' serializer checked both ways; <paramref name="serializer"/> stands in for it (the failure
+    /// tests pass altered ones), beside the process managers' own serializers (<see cref="ProcessSerializers"/>).</summary>
     public static IReadOnlyList<string> CheckEvents<TEvent>(EventSerializer<TEvent> serializer, SchemaCatalogue catalogue, string serializerName)
+        where TEvent : class
+    {
+        var failures = new List<string>(CheckWritten(serializer, catalogue, serializerName));
+        failures.AddRange(CheckRegistered(catalogue, [(serializer, serializerName), .. ProcessSerializers]));
+        return failures;
+    }
+
+    /// <summary>The serializers of the process managers' streams, whose event types share the one catalogue.</summary>
+    public static IReadOnlyList<(IEventTypes Serializer, string Name)> ProcessSerializers { get; } =
+    [
+        (TransferEventTypes.Serializer, "TransferEventTypes.Serializer"),
+    ];
+
+    /// <summary>Every event type <paramref name="serializer"/> writes has its current schema registered, in its shape.</summary>
+    public static IReadOnlyList<string> CheckWritten<TEvent>(EventSerializer<TEvent> serializer, SchemaCatalogue catalogue, string serializerName)
         where TEvent : class
     {
         var failures = new List<string>();
@@ -52,17 +70,25 @@ internal static class SchemaGate
             }
         }
 
-        var known = serializer.Types.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        return failures;
+    }
+
+    /// <summary>Every registered event schema belongs to a type one of <paramref name="serializers"/> writes, and every
+    /// superseded version has an upcaster there.</summary>
+    public static IReadOnlyList<string> CheckRegistered(SchemaCatalogue catalogue, IReadOnlyList<(IEventTypes Serializer, string Name)> serializers)
+    {
+        var failures = new List<string>();
         foreach (var document in catalogue.Documents.Where(d => d.Kind == SchemaKind.Event))
         {
-            if (!known.Contains(document.Type))
+            var owner = serializers.FirstOrDefault(s => s.Serializer.Types.Any(t => t.Name == document.Type));
+            if (owner.Serializer is null)
             {
-                failures.Add($"{document.Path} registers event type '{document.Type}', which {serializerName} does not know.");
+                failures.Add($"{document.Path} registers event type '{document.Type}', which {serializers[0].Name} does not know.");
             }
-            else if (!document.IsCurrent && !serializer.HasUpcaster(document.Type, document.Version))
+            else if (!document.IsCurrent && !owner.Serializer.HasUpcaster(document.Type, document.Version))
             {
                 failures.Add($"{document.Type} v{document.Version} is registered as superseded ({document.Path}) but no upcaster reads it into " +
-                    $"v{document.Version + 1}: add an IEventUpcaster with Type \"{document.Type}\" and FromVersion {document.Version} to {serializerName}; " +
+                    $"v{document.Version + 1}: add an IEventUpcaster with Type \"{document.Type}\" and FromVersion {document.Version} to {owner.Name}; " +
                     "stored events of every registered version must stay readable.");
             }
         }

@@ -1,6 +1,7 @@
 using Inventory.Contracts.Schemas;
 using Inventory.EventStore;
 using Inventory.StockItems;
+using Inventory.Transfers;
 
 namespace Inventory.Domain.Tests.Schemas;
 
@@ -16,6 +17,10 @@ public sealed class SchemaGateTests
     [Fact]
     public void GivenEveryEventTypeTheSerializerWrites_ThenItsCurrentSchemaIsRegisteredInItsShapeAndEveryOldVersionHasAnUpcaster() =>
         AssertNoFailures(SchemaGate.CheckEvents(StockItemEventTypes.Serializer, Catalogue, "StockItemEventTypes.Serializer"));
+
+    [Fact]
+    public void GivenEveryEventTypeATransferWrites_ThenItsCurrentSchemaIsRegisteredInItsShape() =>
+        AssertNoFailures(SchemaGate.CheckWritten(TransferEventTypes.Serializer, Catalogue, "TransferEventTypes.Serializer"));
 
     [Fact]
     public void GivenTheSnapshotTheStreamWrites_ThenItsSchemaIsRegisteredAsCurrentInTheStateShape() =>

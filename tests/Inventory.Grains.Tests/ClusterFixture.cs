@@ -2,9 +2,11 @@ using Inventory.Contracts.EventStore;
 using Inventory.Contracts.StockItems;
 using Inventory.EventStore;
 using Inventory.Hosting;
+using Inventory.Processes;
 using Inventory.StockItems;
 using Inventory.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
 using Orleans.TestingHost;
 
 namespace Inventory.Grains.Tests;
@@ -28,6 +30,8 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public static readonly TimeSpan CommitTimeout = TimeSpan.FromSeconds(3);
 
+    public static readonly TimeSpan ResumeInterval = TimeSpan.FromSeconds(2);
+
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(2);
@@ -38,6 +42,13 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddInventoryGrains();
             silo.UseInMemoryReminderService();
             silo.AddMemoryGrainStorage(ProviderNames.GrainStorage);
+            // Unfinished transfers and orders are woken every 2 s here (Orleans' floor is a minute unless lowered).
+            silo.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+            silo.Services.Configure<ProcessOptions>(o =>
+            {
+                o.ResumeInterval = ResumeInterval;
+                o.StepTimeout = CommitTimeout;
+            });
             silo.Services.Configure<StockItemOptions>(o =>
             {
                 o.SnapshotInterval = SnapshotInterval;

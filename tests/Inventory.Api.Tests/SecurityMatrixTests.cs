@@ -40,6 +40,10 @@ public sealed class SecurityMatrixTests(ApiFixture fixture)
         ("GET openapi", ["none", "unknown", "scanner", "dashboard", "operator"]),
         ("GET schemas", ["scanner", "dashboard", "operator"]),
         ("GET schema", ["scanner", "dashboard", "operator"]),
+        ("POST transfers", ["scanner", "operator"]),
+        ("POST transfer receive", ["scanner", "operator"]),
+        ("POST transfer cancel", ["scanner", "operator"]),
+        ("GET transfer", ["scanner", "dashboard", "operator"]),
     ];
 
     public static TheoryData<string, string> Matrix()
@@ -162,6 +166,13 @@ public sealed class SecurityMatrixTests(ApiFixture fixture)
         "GET dashboard script" => client.GetAsync("/dashboard/dashboard.js"),
         "GET schemas" => client.GetAsync("/api/v1/schemas"),
         "GET schema" => client.GetAsync("/api/v1/schemas/stock-adjusted/1"),
+        "POST transfers" => client.PostJsonAsync("/api/v1/transfers", new
+        {
+            transferId = "t-" + Guid.NewGuid().ToString("N"), fromWarehouseId = item.WarehouseId, toWarehouseId = "wh-elsewhere", lines = new[] { new { sku = item.Sku, quantity = 1 } },
+        }),
+        "POST transfer receive" => client.PostJsonAsync("/api/v1/transfers/t-none/receive", new { receiptId = Guid.NewGuid(), lines = new[] { new { sku = item.Sku, quantity = 1 } } }),
+        "POST transfer cancel" => client.PostAsync("/api/v1/transfers/t-none/cancel", null),
+        "GET transfer" => client.GetAsync("/api/v1/transfers/t-none"),
         _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, null),
     };
 }

@@ -87,6 +87,7 @@ public static class ApiHostingExtensions
         app.MapMetricsEndpoint();
         app.MapMovementEndpoints();
         app.MapItemEndpoints();
+        app.MapTransferEndpoints();
         app.MapAdminEndpoints();
         app.MapViewEndpoints();
         app.MapLiveEndpoints();

@@ -9,6 +9,9 @@ public static class ApiPolicies
     public const string Dashboard = "dashboard";
     public const string Operator = "operator";
 
+    /// <summary>Stock that moves across items (transfers, orders): scanners on the floor and operators.</summary>
+    public const string ScannerOrOperator = "scanner-or-operator";
+
     /// <summary>The cluster dashboard: operator keys, by header or by the browser session they opened
     /// (<see cref="OperatorSession"/>).</summary>
     public const string ClusterDashboard = "cluster-dashboard";
@@ -23,6 +26,7 @@ public static class ApiPolicies
         .AddPolicy(Scanner, p => p.RequireAuthenticatedUser().RequireRole(ApiRoles.Scanner))
         .AddPolicy(Dashboard, p => p.RequireAuthenticatedUser().RequireRole(ApiRoles.Dashboard, ApiRoles.Operator))
         .AddPolicy(Operator, p => p.RequireAuthenticatedUser().RequireRole(ApiRoles.Operator))
+        .AddPolicy(ScannerOrOperator, p => p.RequireAuthenticatedUser().RequireRole(ApiRoles.Scanner, ApiRoles.Operator))
         .AddPolicy(ClusterDashboard, p => p.AddAuthenticationSchemes(OperatorSession.KeyOrSessionScheme)
             .RequireAuthenticatedUser().RequireRole(ApiRoles.Operator))
         .AddPolicy(AnyKey, p => p.RequireAuthenticatedUser().RequireRole(ApiRoles.All));

@@ -1,0 +1,166 @@
+using System.Text.Json;
+using Inventory.Api.Contracts;
+using Inventory.Api.Problems;
+using Inventory.Contracts;
+using Inventory.Contracts.Processes;
+using Inventory.Contracts.StockItems;
+using Inventory.Contracts.Transfers;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Inventory.Api.Endpoints;
+
+/// <summary>Transfer requests checked field by field into the grain's commands, and its answers into responses and problems.</summary>
+public static class TransferMapping
+{
+    public const int MaxLines = 100;
+    public const int MaxReasonLength = 200;
+
+    public static string TransferUrl(string transferId) => $"/api/v1/transfers/{transferId}";
+
+    /// <summary>The command, or the field errors of a 400.</summary>
+    public static (StartTransfer? Command, Dictionary<string, string[]>? Errors) Map(TransferRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        void Error(string field, string message) => (errors.TryGetValue(field, out var list) ? list : errors[field] = []).Add(message);
+        CheckId(request.TransferId, "transferId", Error);
+        CheckId(request.FromWarehouseId, "fromWarehouseId", Error);
+        CheckId(request.ToWarehouseId, "toWarehouseId", Error);
+        if (request.FromWarehouseId == request.ToWarehouseId)
+        {
+            Error("toWarehouseId", "Must differ from fromWarehouseId.");
+        }
+
+        CheckReason(request.Reason, Error);
+        var lines = MapLines(request.Lines, Error);
+        return errors.Count > 0
+            ? (null, Freeze(errors))
+            : (new StartTransfer { FromWarehouseId = request.FromWarehouseId, ToWarehouseId = request.ToWarehouseId, Lines = lines, Reason = request.Reason }, null);
+    }
+
+    public static (ReceiveTransferLines? Command, Dictionary<string, string[]>? Errors) Map(TransferReceiptRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        void Error(string field, string message) => (errors.TryGetValue(field, out var list) ? list : errors[field] = []).Add(message);
+        if (request.ReceiptId == Guid.Empty)
+        {
+            Error("receiptId", "Must be a UUID other than all zeros.");
+        }
+
+        var lines = MapLines(request.Lines, Error);
+        return errors.Count > 0 ? (null, Freeze(errors)) : (new ReceiveTransferLines { ReceiptId = request.ReceiptId, Lines = lines }, null);
+    }
+
+    public static Dictionary<string, string[]>? Check(TransferCancelRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        CheckReason(request.Reason, (field, message) => errors[field] = [message]);
+        return errors.Count > 0 ? Freeze(errors) : null;
+    }
+
+    public static TransferResponse ToResponse(TransferDetails transfer, bool duplicate = false)
+    {
+        ArgumentNullException.ThrowIfNull(transfer);
+        return new TransferResponse(
+            transfer.TransferId,
+            transfer.FromWarehouseId,
+            transfer.ToWarehouseId,
+            transfer.Reason,
+            transfer.Status,
+            [.. transfer.Lines.Select(l => new TransferLineResponse(l.Sku, l.Requested, l.Dispatched, l.Received, l.Returned, l.InTransit))],
+            transfer.RequestedAt,
+            transfer.DispatchedAt,
+            transfer.EndedAt,
+            transfer.Failure is { } f ? new TransferFailureResponse(f.Sku, f.Code, f.Message) : null,
+            transfer.CancelReason,
+            transfer.Version,
+            duplicate,
+            ToResponse(transfer.History));
+    }
+
+    public static IReadOnlyList<ProcessEventResponse> ToResponse(IReadOnlyList<ProcessHistoryEntry> history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        return [.. history.Select(e =>
+        {
+            using var data = JsonDocument.Parse(e.Data);
+            return new ProcessEventResponse(e.Version, e.Type, e.RecordedAt, e.GlobalPosition, data.RootElement.Clone());
+        })];
+    }
+
+    /// <summary>A refused transfer request: 400 for malformed input, 404 for an unknown transfer, 409 otherwise; a failed
+    /// dispatch also carries the transfer (<c>transfer</c>) and the line that failed (<c>failedLine</c>).</summary>
+    public static ProblemDetails Problem(Rejection rejection, TransferDetails? transfer)
+    {
+        ArgumentNullException.ThrowIfNull(rejection);
+        var problem = rejection.Code switch
+        {
+            TransferRejectionCodes.InvalidTransfer => ApiProblems.Create(StatusCodes.Status400BadRequest, rejection.Code, "The transfer request is not valid.", rejection.Message),
+            TransferRejectionCodes.TransferNotFound => ApiProblems.Create(StatusCodes.Status404NotFound, rejection.Code, "No transfer has this id.", rejection.Message),
+            _ => ApiProblems.Create(StatusCodes.Status409Conflict, rejection.Code, "The transfer request was refused.", rejection.Message),
+        };
+        if (rejection.Code == TransferRejectionCodes.DispatchFailed && transfer is not null)
+        {
+            problem.Extensions["failedLine"] = transfer.Failure is { } f ? new TransferFailureResponse(f.Sku, f.Code, f.Message) : null;
+            problem.Extensions["transfer"] = ToResponse(transfer);
+        }
+
+        return problem;
+    }
+
+    private static List<TransferLine> MapLines(IReadOnlyList<TransferLineRequest>? lines, Action<string, string> error)
+    {
+        var mapped = new List<TransferLine>();
+        if (lines is null || lines.Count is 0 or > MaxLines)
+        {
+            error("lines", $"Must hold 1 to {MaxLines} lines.");
+            return mapped;
+        }
+
+        var skus = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i] is not { } line)
+            {
+                error($"lines[{i}]", "Must be an object with sku and quantity.");
+                continue;
+            }
+
+            CheckId(line.Sku, $"lines[{i}].sku", error);
+            if (line.Sku is not null && !skus.Add(line.Sku))
+            {
+                error($"lines[{i}].sku", "Each SKU once: this one is on an earlier line.");
+            }
+
+            if (line.Quantity is < 1 or > Quantities.Max)
+            {
+                error($"lines[{i}].quantity", $"Must be between 1 and {Quantities.Max}.");
+            }
+
+            mapped.Add(new TransferLine(line.Sku!, line.Quantity));
+        }
+
+        return mapped;
+    }
+
+    private static void CheckId(string? value, string field, Action<string, string> error)
+    {
+        if (!Identifiers.IsValid(value))
+        {
+            error(field, Identifiers.Rule);
+        }
+    }
+
+    private static void CheckReason(string? reason, Action<string, string> error)
+    {
+        if (reason is { Length: > MaxReasonLength })
+        {
+            error("reason", $"At most {MaxReasonLength} characters.");
+        }
+    }
+
+    private static Dictionary<string, string[]> Freeze(Dictionary<string, List<string>> errors) =>
+        errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+}

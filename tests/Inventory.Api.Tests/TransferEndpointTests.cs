@@ -72,9 +72,10 @@ public sealed class TransferEndpointTests(ApiFixture fixture)
         var problem = await response.AssertProblemAsync(HttpStatusCode.Conflict, "transfer-dispatch-failed");
         Assert.Equal("sku-2", (string?)problem["failedLine"]!["sku"]);
         Assert.Equal("insufficient-stock", (string?)problem["failedLine"]!["code"]);
-        Assert.Equal("failed", (string?)problem["transfer"]!["status"]);
+        Assert.Null(problem["transfer"]);
         Assert.Equal(10, await OnHandAsync(_from, "sku-1"));
         Assert.Equal(1, await OnHandAsync(_from, "sku-2"));
+        await (await _dashboard.GetAsync(Url)).AssertProblemAsync(HttpStatusCode.NotFound, "transfer-not-found");
     }
 
     [Fact]

@@ -66,9 +66,9 @@ public static class TransferEndpoints
 
         var transferId = body.Value!.TransferId;
         var result = await grains.GetGrain<ITransferGrain>(transferId).StartAsync(command);
-        if (result.Rejection is { } rejection)
+        if (result.Rejection is not null)
         {
-            return ApiProblems.Result(TransferMapping.Problem(rejection, result.Transfer));
+            return ApiProblems.Result(TransferMapping.Problem(result));
         }
 
         var response = TransferMapping.ToResponse(result.Transfer!, result.Duplicate);
@@ -137,8 +137,8 @@ public static class TransferEndpoints
     }
 
     private static Results<Ok<TransferResponse>, ProblemHttpResult> Answer(TransferResult result) =>
-        result.Rejection is { } rejection
-            ? ApiProblems.Result(TransferMapping.Problem(rejection, result.Transfer))
+        result.Rejection is not null
+            ? ApiProblems.Result(TransferMapping.Problem(result))
             : TypedResults.Ok(TransferMapping.ToResponse(result.Transfer!, result.Duplicate));
 
     private static ProblemHttpResult InvalidTransferId() =>

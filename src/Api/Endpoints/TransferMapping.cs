@@ -91,19 +91,25 @@ public static class TransferMapping
     }
 
     /// <summary>A refused transfer request: 400 for malformed input, 404 for an unknown transfer, 409 otherwise; a failed
-    /// dispatch also carries the transfer (<c>transfer</c>) and the line that failed (<c>failedLine</c>).</summary>
-    public static ProblemDetails Problem(Rejection rejection, TransferDetails? transfer)
+    /// dispatch also carries the line that failed (<c>failedLine</c>) and, when the transfer had started, the transfer (<c>transfer</c>).</summary>
+    public static ProblemDetails Problem(TransferResult result)
     {
-        ArgumentNullException.ThrowIfNull(rejection);
+        ArgumentNullException.ThrowIfNull(result);
+        var rejection = result.Rejection ?? throw new ArgumentException("The result is not a rejection.", nameof(result));
+        var transfer = result.Transfer;
         var problem = rejection.Code switch
         {
             TransferRejectionCodes.InvalidTransfer => ApiProblems.Create(StatusCodes.Status400BadRequest, rejection.Code, "The transfer request is not valid.", rejection.Message),
             TransferRejectionCodes.TransferNotFound => ApiProblems.Create(StatusCodes.Status404NotFound, rejection.Code, "No transfer has this id.", rejection.Message),
             _ => ApiProblems.Create(StatusCodes.Status409Conflict, rejection.Code, "The transfer request was refused.", rejection.Message),
         };
+        if (result.Failure is { } f)
+        {
+            problem.Extensions["failedLine"] = new TransferFailureResponse(f.Sku, f.Code, f.Message);
+        }
+
         if (rejection.Code == TransferRejectionCodes.DispatchFailed && transfer is not null)
         {
-            problem.Extensions["failedLine"] = transfer.Failure is { } f ? new TransferFailureResponse(f.Sku, f.Code, f.Message) : null;
             problem.Extensions["transfer"] = ToResponse(transfer);
         }
 

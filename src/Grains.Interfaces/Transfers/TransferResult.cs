@@ -14,5 +14,8 @@ public sealed record TransferResult
 
     [Id(2)] public bool Duplicate { get; init; }
 
+    /// <summary>With <see cref="TransferRejectionCodes.DispatchFailed"/>: the line that could not be dispatched, and why.</summary>
+    [Id(3)] public TransferFailure? Failure { get; init; }
+
     public bool Accepted => Rejection is null;
 }

@@ -1,3 +1,4 @@
+using Inventory.Contracts.StockItems;
 using Inventory.Contracts.Transfers;
 using Inventory.EventStore;
 using Inventory.Hosting;
@@ -27,14 +28,18 @@ public sealed class TransferGrain(IEventStore store, TimeProvider time, IOptions
     {
         ArgumentNullException.ThrowIfNull(command);
         var transferId = this.GetPrimaryKeyString();
+        if (!Current.Exists && TransferDecisions.Invalid(transferId, command) is null && await ShortLineAsync(command) is { } shortLine)
+        {
+            // Refused before anything is written, as a refused movement is. The process's own compensation below covers
+            // what this check cannot: stock taken by someone else between the check and the dispatch.
+            return new TransferResult { Rejection = DispatchFailed(shortLine), Failure = shortLine };
+        }
+
         var decision = await HandleAsync((state, now) => TransferDecisions.Start(state, transferId, command, now));
         if (decision.Rejection is null && Current.Refusal is { } refusal && Current.RequestFingerprint == command.Fingerprint())
         {
             // All lines or none: the request did not move anything, and says which line failed and why.
-            return await ResultAsync(decision with
-            {
-                Rejection = new(TransferRejectionCodes.DispatchFailed, $"Line '{refusal.Sku}' could not be dispatched ({refusal.Code}: {refusal.Message}); every line dispatched before it went back."),
-            });
+            return await ResultAsync(decision with { Rejection = DispatchFailed(refusal) }) with { Failure = refusal };
         }
 
         return await ResultAsync(decision);
@@ -59,7 +64,7 @@ public sealed class TransferGrain(IEventStore store, TimeProvider time, IOptions
             // A read also moves an unfinished transfer on; if it cannot, the reader still gets where it stands.
             await RunAsync();
         }
-        catch (Contracts.StockItems.StorageUnavailableException)
+        catch (StorageUnavailableException)
         {
         }
 
@@ -77,6 +82,25 @@ public sealed class TransferGrain(IEventStore store, TimeProvider time, IOptions
     protected override Guid MovementOf(TransferEvent @event) => @event.MovementId;
 
     protected override DateTimeOffset RecordedAtOf(TransferEvent @event) => @event.RecordedAt;
+
+    private static Rejection DispatchFailed(TransferFailure failure) =>
+        new(TransferRejectionCodes.DispatchFailed, $"Line '{failure.Sku}' could not be dispatched ({failure.Code}: {failure.Message}); nothing moved.");
+
+    /// <summary>The first line whose source item has too little available stock right now, or null.</summary>
+    private async Task<TransferFailure?> ShortLineAsync(StartTransfer command)
+    {
+        var items = await Task.WhenAll(command.Lines.Select(l => GrainFactory.GetGrain<IStockItemGrain>($"{command.FromWarehouseId}/{l.Sku}").GetDetailsAsync()));
+        for (var i = 0; i < items.Length; i++)
+        {
+            var line = command.Lines[i];
+            if (items[i].Available < line.Quantity)
+            {
+                return new TransferFailure(line.Sku, RejectionCodes.InsufficientStock, $"Only {items[i].Available} available; cannot dispatch {line.Quantity}.");
+            }
+        }
+
+        return null;
+    }
 
     private async Task<TransferResult> ResultAsync(ProcessDecision<TransferEvent> decision) =>
         new()

@@ -8,7 +8,7 @@ window.InventoryCharts = (() => {
   const ITEM_PAGE = 1000;
   const MINUTES = 60;
   const MINUTE_MS = 60000;
-  const MINUTE_LINES = 8;
+  const MINUTE_SERIES = 8;
   const COLORS = ['#0b5cad', '#b3541e', '#17643a', '#7a3fa0', '#a11d2b', '#00707a', '#6b5b00', '#4a5360'];
 
   // An item's level after one movement, from its history (data.onHandAfter...) or from the live feed (onHandAfter...).
@@ -25,6 +25,14 @@ window.InventoryCharts = (() => {
   const numbers = new Intl.NumberFormat();
   const clock = (ms) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
   const clockSeconds = (ms) => new Date(ms).toLocaleString();
+  // Tick labels as fine as the time the item chart spans (its movements may all be within a second).
+  const SPANS = [
+    [10000, { hour: '2-digit', minute: '2-digit', second: '2-digit', fractionalSecondDigits: 1 }],
+    [10 * MINUTE_MS, { hour: '2-digit', minute: '2-digit', second: '2-digit' }],
+    [24 * 60 * MINUTE_MS, { hour: '2-digit', minute: '2-digit' }],
+    [Infinity, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }],
+  ];
+  let itemTicks = SPANS[0][1];
 
   let itemChart = null;
   let item = null; // { warehouseId, sku, levels: Map(version -> level) }
@@ -68,7 +76,7 @@ window.InventoryCharts = (() => {
     if (!itemChart) {
       const options = baseOptions();
       options.scales = {
-        x: { type: 'linear', ticks: { callback: (value) => clock(value), maxTicksLimit: 8 } },
+        x: { type: 'linear', bounds: 'data', ticks: { callback: (value) => new Date(value).toLocaleString([], itemTicks), maxTicksLimit: 8 } },
         y: { beginAtZero: true, ticks: { precision: 0 } },
       };
       options.plugins.tooltip = { callbacks: { title: (items) => (items.length ? clockSeconds(items[0].parsed.x) : '') } };
@@ -79,6 +87,8 @@ window.InventoryCharts = (() => {
 
   function drawItem() {
     const levels = [...item.levels.values()].sort((a, b) => a.version - b.version);
+    const span = levels.length ? levels[levels.length - 1].at - levels[0].at : 0;
+    itemTicks = SPANS.find(([limit]) => span < limit)[1];
     itemChart.data.datasets = ITEM_SERIES.map((s) => ({
       label: s.label,
       data: levels.map((l) => ({ x: l.at, y: s.value(l) })),
@@ -114,7 +124,8 @@ window.InventoryCharts = (() => {
 
   // The overview's per-warehouse minute counts (each oldest first, ending at that warehouse's latest movement) on one
   // axis of the last MINUTES minutes, ending now (or at a later minute when this clock is behind the API's). The
-  // MINUTE_LINES - 1 busiest warehouses get a line each; the rest are summed into one.
+  // MINUTE_SERIES - 1 busiest warehouses get a series each; the rest are summed into one. Bars, stacked: a minute's
+  // total, split by warehouse.
   function showMinutes(canvas, byWarehouse) {
     let end = Math.floor(Date.now() / MINUTE_MS);
     for (const w of byWarehouse) {
@@ -129,29 +140,30 @@ window.InventoryCharts = (() => {
       }
       return { label: w.warehouseId, counts, total: counts.reduce((a, b) => a + b, 0) };
     }).filter((s) => s.total > 0).sort((a, b) => b.total - a.total || (a.label < b.label ? -1 : 1));
-    let lines = series;
-    if (series.length > MINUTE_LINES) {
-      const rest = series.slice(MINUTE_LINES - 1);
-      lines = series.slice(0, MINUTE_LINES - 1);
-      lines.push({
+    let shown = series;
+    if (series.length > MINUTE_SERIES) {
+      const rest = series.slice(MINUTE_SERIES - 1);
+      shown = series.slice(0, MINUTE_SERIES - 1);
+      shown.push({
         label: `${rest.length} other warehouses`,
         counts: rest.reduce((sum, s) => sum.map((c, i) => c + s.counts[i]), new Array(MINUTES).fill(0)),
       });
     }
 
     const labels = Array.from({ length: MINUTES }, (_, i) => clock((start + i) * MINUTE_MS));
-    const datasets = lines.map((s, i) => ({
+    const datasets = shown.map((s, i) => ({
       label: s.label,
       data: s.counts,
       borderColor: COLORS[i % COLORS.length],
       backgroundColor: COLORS[i % COLORS.length],
-      pointRadius: 0,
-      tension: 0.2,
     }));
     if (!minuteChart) {
       const options = baseOptions();
-      options.scales = { x: { ticks: { maxTicksLimit: 12 } }, y: { beginAtZero: true, ticks: { precision: 0 } } };
-      minuteChart = new window.Chart(canvas, { type: 'line', data: { labels, datasets }, options });
+      options.scales = {
+        x: { stacked: true, ticks: { maxTicksLimit: 12 } },
+        y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } },
+      };
+      minuteChart = new window.Chart(canvas, { type: 'bar', data: { labels, datasets }, options });
     } else {
       minuteChart.data.labels = labels;
       minuteChart.data.datasets = datasets;

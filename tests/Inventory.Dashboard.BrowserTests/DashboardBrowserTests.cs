@@ -149,6 +149,10 @@ public sealed partial class DashboardBrowserTests(BrowserFixture fixture) : IAsy
             }
         };
         page.PageError += (_, error) => problems.Add(error);
+        // Anything the Content-Security-Policy blocks (inline style or script, eval, another origin), e.g. by Chart.js.
+        await page.ExposeFunctionAsync("reportCspViolation", (string violation) => problems.Add($"CSP: {violation}"));
+        await page.AddInitScriptAsync("document.addEventListener('securitypolicyviolation', "
+            + "e => window.reportCspViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));");
         var response = await page.GotoAsync("/");
         Assert.Equal(200, response!.Status);
         return (page, problems);

@@ -69,6 +69,7 @@ public sealed partial class DashboardBrowserTests
         await PostMovementAsync(scanner, new { warehouseId = warehouse, sku = "sku-1", type = "pick", quantity = 1 });
 
         Assert.Equal(5, (await MinuteLineAsync(page, warehouse, 5)).Sum());
+        await ScreenshotAsync(page, "minute-chart");
         Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"), "The page was reloaded.");
         Assert.Empty(problems);
     }

@@ -302,8 +302,8 @@
       if (warehouse !== state.warehouse || $('item-sku').textContent !== sku) return;
       charts.showItem($('item-chart'), warehouse, sku, history.levels);
       $('item-note').textContent = history.truncated
-        ? `The latest ${fmt(history.levels.length)} of its ${fmt(history.total)} movements; updated live.`
-        : `All ${fmt(history.levels.length)} movements; updated live.`;
+        ? `Its latest ${fmt(history.levels.length)} of ${fmt(history.total)} movements when opened; new ones are added live.`
+        : 'Every movement since its first; new ones are added live.';
     } catch (error) {
       if (error instanceof HttpError && (error.status === 401 || error.status === 403)) {
         handleError(error);

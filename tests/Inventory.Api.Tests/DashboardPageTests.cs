@@ -1,9 +1,11 @@
 using System.Net;
+using System.Text.RegularExpressions;
 
 namespace Inventory.Api.Tests;
 
 /// <summary>The dashboard page and its assets: served by the API itself without a key, with a self-only
-/// Content-Security-Policy, no inline script or style and nothing from another origin.</summary>
+/// Content-Security-Policy, no inline script or style and nothing from another origin; Chart.js (vendored at build time)
+/// and its licence served the same way.</summary>
 [Collection(ApiCollection.Name)]
 public sealed class DashboardPageTests(ApiFixture fixture)
 {
@@ -33,6 +35,7 @@ public sealed class DashboardPageTests(ApiFixture fixture)
     [InlineData("/")]
     [InlineData("/dashboard")]
     [InlineData("/dashboard/dashboard.js")]
+    [InlineData("/dashboard/chart.umd.min.js")]
     public async Task GivenNoKey_WhenAskingForThePageWithHead_ThenOkWithTheSameHeadersAsGet(string url)
     {
         var get = await _anonymous.GetAsync(url);
@@ -50,13 +53,17 @@ public sealed class DashboardPageTests(ApiFixture fixture)
     {
         var html = await _anonymous.GetStringAsync("/");
         var script = await _anonymous.GetStringAsync("/dashboard/dashboard.js");
+        var charts = await _anonymous.GetStringAsync("/dashboard/charts.js");
         var css = await _anonymous.GetStringAsync("/dashboard/dashboard.css");
 
-        Assert.Equal(1, Count(html, "<script"));
+        Assert.Equal(
+            ["/dashboard/chart.umd.min.js", "/dashboard/charts.js", "/dashboard/dashboard.js"],
+            Regex.Matches(html, "<script src=\"([^\"]+)\" defer></script>").Select(m => m.Groups[1].Value));
+        Assert.Equal(3, Count(html, "<script"));
         Assert.DoesNotContain("<style", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(" style=", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotMatch(@"\son[a-z]+\s*=", html);
-        foreach (var text in new[] { html, script, css })
+        foreach (var text in new[] { html, script, charts, css })
         {
             Assert.DoesNotContain("http://", text, StringComparison.Ordinal);
             Assert.DoesNotContain("https://", text, StringComparison.Ordinal);
@@ -66,12 +73,16 @@ public sealed class DashboardPageTests(ApiFixture fixture)
         Assert.Contains("X-Api-Key", script, StringComparison.Ordinal);
         Assert.Contains("/api/v1/live", script, StringComparison.Ordinal);
         Assert.DoesNotContain("innerHTML", script, StringComparison.Ordinal);
+        Assert.DoesNotContain("innerHTML", charts, StringComparison.Ordinal);
         Assert.DoesNotContain("EventSource", script.Replace("EventSource cannot", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("/dashboard/dashboard.js", "text/javascript")]
     [InlineData("/dashboard/dashboard.css", "text/css")]
+    [InlineData("/dashboard/charts.js", "text/javascript")]
+    [InlineData("/dashboard/chart.umd.min.js", "text/javascript")]
+    [InlineData("/dashboard/chart.js-LICENSE.md", "text/plain")]
     public async Task GivenAsset_WhenRequestedAgainWithItsETag_Then304(string url, string mediaType)
     {
         var first = await _anonymous.GetAsync(url);
@@ -87,12 +98,40 @@ public sealed class DashboardPageTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task GivenTheVendoredChartJs_WhenRequested_ThenThePinnedVersionUnderTheDashboardsPolicy_WithItsLicenceLinked()
+    {
+        var library = await _anonymous.GetAsync("/dashboard/chart.umd.min.js");
+        var licence = await _anonymous.GetAsync("/dashboard/chart.js-LICENSE.md");
+        var html = await _anonymous.GetStringAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, library.StatusCode);
+        Assert.Equal("text/javascript", library.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("utf-8", library.Content.Headers.ContentType?.CharSet);
+        Assert.Equal(DashboardCsp, Assert.Single(library.Headers.GetValues("Content-Security-Policy")));
+        Assert.Equal("nosniff", Assert.Single(library.Headers.GetValues("X-Content-Type-Options")));
+        var code = await library.Content.ReadAsStringAsync();
+        Assert.StartsWith("/*!\n * Chart.js v4.6.1\n", code, StringComparison.Ordinal);
+        Assert.Contains("Released under the MIT License", code, StringComparison.Ordinal);
+        // Nothing the policy (no 'unsafe-eval') would block.
+        Assert.DoesNotMatch(@"\beval\(|new Function\(", code);
+        Assert.Equal(HttpStatusCode.OK, licence.StatusCode);
+        Assert.Equal("text/plain", licence.Content.Headers.ContentType?.MediaType);
+        var text = await licence.Content.ReadAsStringAsync();
+        Assert.Contains("The MIT License (MIT)", text, StringComparison.Ordinal);
+        Assert.Contains("Chart.js Contributors", text, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/dashboard/chart.js-LICENSE.md\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GivenUnknownAsset_WhenRequested_Then404()
     {
         var response = await _anonymous.GetAsync("/dashboard/secrets.txt");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    private const string DashboardCsp = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
+        + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private static int Count(string text, string part)
     {

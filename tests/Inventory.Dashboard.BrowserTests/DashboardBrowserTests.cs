@@ -7,11 +7,26 @@ using static Microsoft.Playwright.Assertions;
 namespace Inventory.Dashboard.BrowserTests;
 
 /// <summary>The dashboard page in headless Chromium against the API on a real port: a key entered once, movements
-/// posted through the API appear on the page without a reload, projection lag shown to operator keys only.</summary>
+/// posted through the API appear on the page without a reload, projection lag shown to operator keys only; the charts
+/// and paging in DashboardBrowserTests.Charts.cs.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class DashboardBrowserTests(BrowserFixture fixture)
+public sealed partial class DashboardBrowserTests(BrowserFixture fixture) : IAsyncLifetime
 {
     private static readonly LocatorAssertionsToHaveTextOptions Within = new() { Timeout = 10_000 };
+
+    /// <summary>The browser contexts a test opened: closed after it, so that their live connections do not count against
+    /// the key's limit (LiveOptions.MaxConnectionsPerKey) in the tests after it.</summary>
+    private readonly List<IBrowserContext> _contexts = [];
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var context in _contexts)
+        {
+            await context.CloseAsync();
+        }
+    }
 
     [Fact]
     public async Task GivenDashboardKey_WhenMovementsArePosted_ThenThePageShowsThemLiveWithoutReload()
@@ -77,6 +92,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture)
 
         // Another browser (no session) and the same browser after the key is forgotten are both refused.
         var stranger = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.BaseAddress.ToString() });
+        _contexts.Add(stranger);
         var refused = await (await stranger.NewPageAsync()).GotoAsync("/operator/cluster/");
         Assert.Equal(401, refused!.Status);
         await page.GetByRole(AriaRole.Button, new() { Name = "Forget key" }).ClickAsync();
@@ -119,6 +135,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture)
     private async Task<(IPage Page, List<string> Problems)> OpenAsync()
     {
         var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.BaseAddress.ToString() });
+        _contexts.Add(context);
         var page = await context.NewPageAsync();
         var problems = new List<string>();
         page.Console += (_, message) =>
@@ -132,6 +149,10 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture)
             }
         };
         page.PageError += (_, error) => problems.Add(error);
+        // Anything the Content-Security-Policy blocks (inline style or script, eval, another origin), e.g. by Chart.js.
+        await page.ExposeFunctionAsync("reportCspViolation", (string violation) => problems.Add($"CSP: {violation}"));
+        await page.AddInitScriptAsync("document.addEventListener('securitypolicyviolation', "
+            + "e => window.reportCspViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));");
         var response = await page.GotoAsync("/");
         Assert.Equal(200, response!.Status);
         return (page, problems);

@@ -3,7 +3,8 @@ using System.Security.Cryptography;
 namespace Inventory.Api.Dashboard;
 
 /// <summary>The dashboard page's files, embedded in the API assembly (<c>Dashboard/Assets/*</c>), so the API serves them
-/// itself whatever its working directory: no CDN, no external fonts, nothing from another origin.</summary>
+/// itself whatever its working directory: no CDN, no external fonts, nothing from another origin. Chart.js and its licence
+/// are embedded the same way, from the npm package the build vendors (<c>Dashboard/ChartJs.targets</c>).</summary>
 public sealed class DashboardAssets
 {
     private const string Prefix = "Inventory.Api.Dashboard.Assets.";
@@ -14,6 +15,8 @@ public sealed class DashboardAssets
         [".css"] = "text/css; charset=utf-8",
         [".js"] = "text/javascript; charset=utf-8",
         [".svg"] = "image/svg+xml",
+        // Licences (Markdown): shown as text by browsers.
+        [".md"] = "text/plain; charset=utf-8",
     };
 
     private readonly Dictionary<string, DashboardAsset> _assets = new(StringComparer.Ordinal);

@@ -3,7 +3,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace Inventory.Api.Endpoints;
 
-/// <summary><c>GET /</c> and <c>GET /dashboard</c> (and HEAD): the dashboard page, and its script and style sheet. Served without a
+/// <summary><c>GET /</c> and <c>GET /dashboard</c> (and HEAD): the dashboard page, and its scripts and style sheet. Served without a
 /// key (they hold no data; the page asks for a key and sends it with its data calls), with a Content-Security-Policy that
 /// allows only this origin and no inline script or style.</summary>
 public static class DashboardEndpoints
@@ -11,6 +11,12 @@ public static class DashboardEndpoints
     public const string ContentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
         + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    /// <summary>The files served under <c>/dashboard/</c>: the page's own, and the vendored Chart.js with its licence.</summary>
+    public static readonly IReadOnlySet<string> Files = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "dashboard.js", "charts.js", "dashboard.css", "favicon.svg", "chart.umd.min.js", "chart.js-LICENSE.md",
+    };
 
     /// <summary>The page and its assets also answer HEAD (uptime and link checkers), with the same headers and no body.</summary>
     private static readonly string[] GetOrHead = [HttpMethods.Get, HttpMethods.Head];
@@ -22,7 +28,7 @@ public static class DashboardEndpoints
         group.MapMethods("/dashboard", GetOrHead, (HttpContext context, DashboardAssets assets) => Serve(context, assets, "index.html"));
         group.MapMethods("/favicon.ico", GetOrHead, (HttpContext context, DashboardAssets assets) => Serve(context, assets, "favicon.svg"));
         group.MapMethods("/dashboard/{file}", GetOrHead, (string file, HttpContext context, DashboardAssets assets) =>
-            file is "dashboard.js" or "dashboard.css" or "favicon.svg" ? Serve(context, assets, file) : Results.NotFound());
+            Files.Contains(file) ? Serve(context, assets, file) : Results.NotFound());
         return app;
     }
 

@@ -1,12 +1,14 @@
 // Inventory dashboard: reads the views with the key entered once (kept in sessionStorage, or localStorage when
 // remembered; sent only in the X-Api-Key header) and follows GET /api/v1/live. EventSource cannot send headers, so the
-// live feed is read with fetch() and a ReadableStream and parsed as server-sent events here.
+// live feed is read with fetch() and a ReadableStream and parsed as server-sent events here. The charts are drawn by
+// charts.js (window.InventoryCharts).
 'use strict';
 
 (() => {
   const KEY_STORAGE = 'inventory.apiKey';
   const STOCK_PAGE_SIZE = 25;
   const MAX_MOVEMENTS = 100;
+  const MOVEMENTS_PAGE_SIZE = 10;
   const REFRESH_DEBOUNCE_MS = 400;
   const FULL_REFRESH_MS = 30000;
   const PROJECTIONS_REFRESH_MS = 2000;
@@ -19,6 +21,7 @@
     stockAfter: [null],
     stockNext: null,
     movements: new Map(),
+    movementsPage: 0,
     live: null,
     refreshTimer: null,
     timers: [],
@@ -26,6 +29,7 @@
   };
 
   const $ = (id) => document.getElementById(id);
+  const charts = window.InventoryCharts;
 
   class HttpError extends Error {
     constructor(status, problem) {
@@ -158,6 +162,7 @@
       body.appendChild(row);
     }
     $('warehouses-empty').hidden = overview.byWarehouse.length > 0;
+    charts.showMinutes($('minute-chart'), overview.byWarehouse);
     if (!state.warehouse && overview.byWarehouse.length > 0) {
       await selectWarehouse(overview.byWarehouse[0].warehouseId);
     }
@@ -171,6 +176,8 @@
       state.warehouse = warehouseId;
       state.stockAfter = [null];
       state.movements = new Map();
+      state.movementsPage = 0;
+      closeItem();
       for (const row of $('warehouses').tBodies[0].rows) {
         const selected = row.dataset.warehouse === warehouseId;
         row.className = selected ? 'selected' : '';
@@ -209,7 +216,13 @@
       if (item.available < item.reorderPoint) row.classList.add('low');
       const th = document.createElement('th');
       th.scope = 'row';
-      th.textContent = item.sku;
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'link';
+      button.textContent = item.sku;
+      button.title = `${item.sku}: stock over time`;
+      button.addEventListener('click', () => openItem(item.sku));
+      th.appendChild(button);
       row.appendChild(th);
       cell(row, fmt(item.onHand), 'num on-hand');
       cell(row, fmt(item.reserved), 'num reserved');
@@ -241,12 +254,16 @@
     $('low-empty').hidden = items.length > 0;
   }
 
+  // The latest MAX_MOVEMENTS (what the API keeps), newest first, MOVEMENTS_PAGE_SIZE a page: paged here, not by the API.
   function renderMovements(fresh) {
     const sorted = [...state.movements.values()].sort((a, b) => b.position - a.position).slice(0, MAX_MOVEMENTS);
     state.movements = new Map(sorted.map((m) => [m.eventId, m]));
+    const pages = Math.max(1, Math.ceil(sorted.length / MOVEMENTS_PAGE_SIZE));
+    state.movementsPage = Math.min(state.movementsPage, pages - 1);
+    const first = state.movementsPage * MOVEMENTS_PAGE_SIZE;
     const body = $('movements').tBodies[0];
     body.replaceChildren();
-    for (const m of sorted) {
+    for (const m of sorted.slice(first, first + MOVEMENTS_PAGE_SIZE)) {
       const row = document.createElement('tr');
       row.dataset.eventId = m.eventId;
       if (fresh.has(m.eventId)) row.className = 'flash';
@@ -261,6 +278,46 @@
       body.appendChild(row);
     }
     $('movements-empty').hidden = sorted.length > 0;
+    $('movements-page').textContent = sorted.length === 0 ? ''
+      : `${fmt(first + 1)}–${fmt(Math.min(first + MOVEMENTS_PAGE_SIZE, sorted.length))} of the latest ${fmt(sorted.length)} · page ${state.movementsPage + 1} of ${pages}`;
+    $('movements-prev').disabled = state.movementsPage === 0;
+    $('movements-next').disabled = state.movementsPage >= pages - 1;
+  }
+
+  function pageMovements(delta) {
+    state.movementsPage = Math.max(0, state.movementsPage + delta);
+    renderMovements(new Set());
+  }
+
+  // ---- an item's stock over time (a SKU chosen in the stock table) ----
+
+  async function openItem(sku) {
+    const warehouse = state.warehouse;
+    $('item-sku').textContent = sku;
+    $('item-note').textContent = 'Loading…';
+    $('item-error').textContent = '';
+    $('item-section').hidden = false;
+    try {
+      const history = await charts.loadItem(api, warehouse, sku);
+      if (warehouse !== state.warehouse || $('item-sku').textContent !== sku) return;
+      charts.showItem($('item-chart'), warehouse, sku, history.levels);
+      $('item-note').textContent = history.truncated
+        ? `Its latest ${fmt(history.levels.length)} of ${fmt(history.total)} movements when opened; new ones are added live.`
+        : 'Every movement since its first; new ones are added live.';
+    } catch (error) {
+      if (error instanceof HttpError && (error.status === 401 || error.status === 403)) {
+        handleError(error);
+        return;
+      }
+      $('item-note').textContent = '';
+      $('item-error').textContent = error instanceof HttpError && error.status === 404 ? `${sku} has no movements.` : describe(error);
+    }
+  }
+
+  function closeItem() {
+    charts.closeItem();
+    $('item-section').hidden = true;
+    $('item-sku').textContent = '';
   }
 
   // ---- projections (operator keys only) ----
@@ -362,6 +419,7 @@
       refreshAll();
     } else if (event === 'movement') {
       const m = JSON.parse(data);
+      charts.itemMovement(m);
       if (m.warehouseId === state.warehouse && !state.movements.has(m.eventId)) {
         state.movements.set(m.eventId, m);
         renderMovements(new Set([m.eventId]));
@@ -480,6 +538,9 @@
     state.key = null;
     state.warehouse = null;
     state.movements = new Map();
+    state.movementsPage = 0;
+    closeItem();
+    charts.clear();
     setStatus('Not connected', 'off');
   }
 
@@ -507,6 +568,9 @@
       state.stockAfter.push(state.stockNext);
       loadWarehouse().catch(handleError);
     });
+    $('movements-prev').addEventListener('click', () => pageMovements(-1));
+    $('movements-next').addEventListener('click', () => pageMovements(1));
+    $('item-close').addEventListener('click', closeItem);
     $('stock-prev').addEventListener('click', () => {
       if (state.stockAfter.length <= 1) return;
       state.stockAfter.pop();

@@ -3,6 +3,7 @@ using Inventory.Contracts.Projections;
 using Inventory.Contracts.StockItems;
 using Inventory.EventStore;
 using Inventory.Hosting;
+using Inventory.Processes;
 using Inventory.Projections;
 using Inventory.StockItems;
 using Inventory.Testing;
@@ -29,6 +30,9 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public ApiFactory Factory { get; private set; } = null!;
 
+    /// <summary>Short, so that a test can see a transfer become overdue.</summary>
+    public static readonly TimeSpan TransferOverdueAfter = TimeSpan.FromSeconds(2);
+
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
@@ -44,6 +48,7 @@ public sealed class ApiFixture : IAsyncLifetime
             silo.AddMemoryGrainStorage(ProviderNames.GrainStorage);
             silo.Services.Configure<ProjectionOptions>(FastProjections.Configure);
             silo.Services.Configure<StockItemOptions>(o => o.CommitTimeout = TimeSpan.FromSeconds(3));
+            silo.Services.Configure<ProcessOptions>(o => o.TransferOverdueAfter = TransferOverdueAfter);
         });
         builder.ConfigureClient(client => client.AddActivityPropagation());
         Cluster = builder.Build();

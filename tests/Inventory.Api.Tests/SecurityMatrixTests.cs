@@ -44,6 +44,8 @@ public sealed class SecurityMatrixTests(ApiFixture fixture)
         ("POST transfer receive", ["scanner", "operator"]),
         ("POST transfer cancel", ["scanner", "operator"]),
         ("GET transfer", ["scanner", "dashboard", "operator"]),
+        ("GET warehouse in-transit", ["dashboard", "operator"]),
+        ("GET in-transit", ["dashboard", "operator"]),
     ];
 
     public static TheoryData<string, string> Matrix()
@@ -173,6 +175,8 @@ public sealed class SecurityMatrixTests(ApiFixture fixture)
         "POST transfer receive" => client.PostJsonAsync("/api/v1/transfers/t-none/receive", new { receiptId = Guid.NewGuid(), lines = new[] { new { sku = item.Sku, quantity = 1 } } }),
         "POST transfer cancel" => client.PostAsync("/api/v1/transfers/t-none/cancel", null),
         "GET transfer" => client.GetAsync("/api/v1/transfers/t-none"),
+        "GET warehouse in-transit" => client.GetAsync($"/api/v1/warehouses/{item.WarehouseId}/in-transit"),
+        "GET in-transit" => client.GetAsync("/api/v1/in-transit"),
         _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, null),
     };
 }

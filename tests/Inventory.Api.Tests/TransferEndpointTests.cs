@@ -145,6 +145,49 @@ public sealed class TransferEndpointTests(ApiFixture fixture)
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-json");
     }
 
+    [Fact]
+    public async Task GivenATransferInTransit_ThenBothWarehousesTheSkuAndTheOverviewShowIt_AndOnceLateItIsOverdue()
+    {
+        var sku = "sku-" + Guid.NewGuid().ToString("N")[..8];
+        await ReceiveAsync(_from, sku, 10);
+        var created = await _scanner.PostJsonAsync("/api/v1/transfers", Transfer((sku, 6)));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        await _scanner.PostJsonAsync($"{Url}/receive", Receipt(Guid.NewGuid(), (sku, 2)));
+
+        var outgoing = await EventuallyAsync($"/api/v1/warehouses/{_from}/in-transit", body => (long)body["outgoingUnits"]! == 4);
+        Assert.Equal((_transferId, sku, _to), ((string?)outgoing["outgoing"]![0]!["transferId"], (string?)outgoing["outgoing"]![0]!["sku"], (string?)outgoing["outgoing"]![0]!["toWarehouseId"]));
+        Assert.Empty(outgoing["incoming"]!.AsArray());
+        var incoming = await (await _dashboard.GetAsync($"/api/v1/warehouses/{_to}/in-transit")).ReadObjectAsync();
+        Assert.Equal(4, (long)incoming["incomingUnits"]!);
+        var stock = await EventuallyAsync($"/api/v1/skus/{sku}/stock", body => (long)body["inTransit"]! == 4 && (long)body["totals"]!["onHand"]! == 6);
+        Assert.Equal(10, (long)stock["onHandAndInTransit"]!);
+        var overview = await (await _dashboard.GetAsync("/api/v1/overview")).ReadObjectAsync();
+        Assert.True((long)overview["inTransit"]!["units"]! >= 4);
+
+        await Task.Delay(ApiFixture.TransferOverdueAfter + TimeSpan.FromMilliseconds(200));
+        var overdue = await (await _dashboard.GetAsync("/api/v1/in-transit?overdue=true")).ReadObjectAsync();
+        var mine = Assert.Single(overdue["inTransit"]!.AsArray(), t => (string?)t!["transferId"] == _transferId)!;
+        Assert.True((bool)mine["overdue"]!);
+        Assert.Equal(4, (long)mine["inTransit"]!);
+        await (await _dashboard.GetAsync("/api/v1/in-transit?overdue=maybe")).AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-input");
+    }
+
+    private async Task<JsonObject> EventuallyAsync(string url, Func<JsonObject, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var body = await (await _dashboard.GetAsync(url)).ReadObjectAsync();
+            if (done(body))
+            {
+                return body;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"{url} never showed what was expected: {body.ToJsonString()}");
+            await Task.Delay(50);
+        }
+    }
+
     private object Transfer(params (string Sku, int Quantity)[] lines) =>
         new { transferId = _transferId, fromWarehouseId = _from, toWarehouseId = _to, lines = lines.Select(l => new { sku = l.Sku, quantity = l.Quantity }).ToArray() };
 

@@ -20,7 +20,12 @@ public static class ViewMapping
     public static SkuStockResponse ToResponse(SkuStock stock) => new(
         stock.Sku,
         [.. stock.Warehouses.Select(w => new SkuWarehouseStockResponse(w.WarehouseId, w.OnHand, w.Reserved, w.Available, w.ReorderPoint, w.Version, w.Position, w.LastMovementAt))],
-        ToResponse(stock.Totals));
+        ToResponse(stock.Totals),
+        stock.InTransit,
+        stock.Totals.OnHand + stock.InTransit,
+        [.. (stock.Transit ?? []).Select(ToResponse)]);
+
+    public static TransitLineResponse ToResponse(TransitLine l) => new(l.TransferId, l.Sku, l.FromWarehouseId, l.ToWarehouseId, l.InTransit, l.DispatchedAt, l.Overdue);
 
     public static OverviewResponse ToResponse(Overview overview) => new(
         overview.Warehouses,
@@ -29,7 +34,8 @@ public static class ViewMapping
         overview.Movements,
         [.. overview.MovementsPerMinute.Select(ToResponse)],
         [.. overview.ByWarehouse.OrderBy(w => w.WarehouseId, StringComparer.Ordinal)
-            .Select(w => new WarehouseSummaryResponse(w.WarehouseId, ToResponse(w.Totals), w.Movements, [.. w.MovementsPerMinute.Select(ToResponse)]))]);
+            .Select(w => new WarehouseSummaryResponse(w.WarehouseId, ToResponse(w.Totals), w.Movements, [.. w.MovementsPerMinute.Select(ToResponse)]))],
+        overview.Transit is { } t ? new TransitSummaryResponse(t.Units, t.Transfers, t.OverdueTransfers) : new TransitSummaryResponse(0, 0, 0));
 
     public static ProjectionStatusResponse ToResponse(ProjectionStatus s) => new(
         s.Name,

@@ -11,4 +11,8 @@ public interface ISkuViewGrain : IProjectionShardGrain
     /// <summary>How many SKUs the bucket has.</summary>
     [Alias("sku-count")]
     Task<int> GetSkuCountAsync();
+
+    /// <summary>The bucket's units in transit, of transfers from or to <paramref name="warehouseId"/> (all when null).</summary>
+    [Alias("transit")]
+    Task<IReadOnlyList<TransitLine>> GetTransitAsync(string? warehouseId);
 }

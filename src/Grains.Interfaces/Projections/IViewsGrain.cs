@@ -23,6 +23,11 @@ public interface IViewsGrain : IGrainWithIntegerKey
     [Alias("overview")]
     Task<Overview> GetOverviewAsync();
 
+    /// <summary>Units in transit between warehouses, of transfers from or to <paramref name="warehouseId"/> (all when
+    /// null), oldest dispatch first, each line marked overdue when it left longer ago than the configured limit.</summary>
+    [Alias("transit")]
+    Task<IReadOnlyList<TransitLine>> GetTransitAsync(string? warehouseId);
+
     /// <summary>Waits up to <paramref name="timeout"/> until the views of the item's warehouse and SKU include its event
     /// at <paramref name="position"/>; false when the time ran out.</summary>
     [Alias("wait-for")]

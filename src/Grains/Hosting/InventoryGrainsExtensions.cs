@@ -8,6 +8,7 @@ using Inventory.Health;
 using Inventory.Processes;
 using Inventory.Projections;
 using Inventory.StockItems;
+using Inventory.Transfers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -33,7 +34,7 @@ public static class InventoryGrainsExtensions
             .ValidateOnStart();
         builder.Services.AddOptions<ProcessOptions>()
             .BindConfiguration(ProcessOptions.Section)
-            .Validate(o => o.IsValid, $"{ProcessOptions.Section}: StepTimeout and ResumeInterval must be positive, MaxConflictRetries not negative.")
+            .Validate(o => o.IsValid, $"{ProcessOptions.Section}: StepTimeout, ResumeInterval and TransferOverdueAfter must be positive, MaxConflictRetries not negative.")
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<IEventStore, InMemoryEventStore>();
@@ -43,6 +44,7 @@ public static class InventoryGrainsExtensions
         builder.Services.AddMetrics();
         builder.Services.TryAddSingleton<StockItemMetrics>();
         builder.Services.TryAddSingleton<ProjectionMetrics>();
+        builder.Services.TryAddSingleton<TransferMetrics>();
         builder.AddInventoryProjections();
         return builder;
     }

@@ -115,6 +115,13 @@ public abstract partial class ProcessManagerGrain<TState, TEvent>(IEventStore st
         {
             await ClearReminderAsync();
         }
+
+        AfterRun(Current);
+    }
+
+    /// <summary>Called after every run of the process, with where it now stands (a run that failed does not get here).</summary>
+    protected virtual void AfterRun(TState state)
+    {
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)

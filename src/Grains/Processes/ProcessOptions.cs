@@ -16,5 +16,9 @@ public sealed class ProcessOptions
     /// <summary>How many times a request is decided again after losing a race for the process's next version.</summary>
     public int MaxConflictRetries { get; set; } = 5;
 
-    public bool IsValid => StepTimeout > TimeSpan.Zero && ResumeInterval > TimeSpan.Zero && MaxConflictRetries >= 0;
+    /// <summary>A transfer with units in transit longer than this after its dispatch is overdue: the views mark it and
+    /// the silo's metric <c>inventory.transfers.overdue</c> counts it.</summary>
+    public TimeSpan TransferOverdueAfter { get; set; } = TimeSpan.FromDays(2);
+
+    public bool IsValid => StepTimeout > TimeSpan.Zero && ResumeInterval > TimeSpan.Zero && MaxConflictRetries >= 0 && TransferOverdueAfter > TimeSpan.Zero;
 }

@@ -24,4 +24,6 @@ public sealed class SkuViewGrain(
     public Task<SkuStock> GetStockAsync(string sku) => Task.FromResult(View.Stock(sku));
 
     public Task<int> GetSkuCountAsync() => Task.FromResult(View.Skus.Count);
+
+    public Task<IReadOnlyList<TransitLine>> GetTransitAsync(string? warehouseId) => Task.FromResult(View.InTransit(warehouseId));
 }

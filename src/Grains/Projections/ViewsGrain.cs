@@ -1,6 +1,8 @@
 using Inventory.Contracts.EventStore;
 using Inventory.Contracts.Projections;
 using Inventory.EventStore;
+using Inventory.Processes;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
 namespace Inventory.Projections;
@@ -9,7 +11,7 @@ namespace Inventory.Projections;
 /// (cached for <see cref="ProjectionOptions.GenerationCacheTtl"/>) and assembles the overview.</summary>
 [StatelessWorker]
 [GrainType("views")]
-public sealed class ViewsGrain(IEventLog log, GenerationDirectory directory, TimeProvider time) : Grain, IViewsGrain
+public sealed class ViewsGrain(IEventLog log, GenerationDirectory directory, TimeProvider time, IOptions<ProcessOptions> processes) : Grain, IViewsGrain
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
 
@@ -43,7 +45,28 @@ public sealed class ViewsGrain(IEventLog log, GenerationDirectory directory, Tim
             .SelectMany(s => s.MovementsPerMinute)
             .GroupBy(m => m.Minute)
             .ToDictionary(g => g.Key.ToUnixTimeSeconds() / 60, g => g.Sum(m => m.Movements));
-        return new Overview(warehouses.Count, skus, totals, summaries.Sum(s => s.Movements), WarehouseView.PerMinute(perMinute), summaries);
+        var transit = await GetTransitAsync(null);
+        var summary = new TransitSummary(
+            transit.Sum(t => t.InTransit), transit.Select(t => t.TransferId).Distinct(StringComparer.Ordinal).Count(),
+            transit.Where(t => t.Overdue).Select(t => t.TransferId).Distinct(StringComparer.Ordinal).Count());
+        return new Overview(warehouses.Count, skus, totals, summaries.Sum(s => s.Movements), WarehouseView.PerMinute(perMinute), summaries, summary);
+    }
+
+    public async Task<IReadOnlyList<TransitLine>> GetTransitAsync(string? warehouseId)
+    {
+        // Every SKU bucket has its part: the items' transfer events of a SKU, at both ends, land in the same bucket.
+        var buckets = await Coordinator(StandardProjections.Skus).GetPartitionsAsync();
+        var generation = await ActiveGenerationAsync(StandardProjections.Skus);
+        var parts = await Task.WhenAll(buckets.Select(b =>
+            GrainFactory.GetGrain<ISkuViewGrain>(StandardProjections.Skus.ShardKey(generation, b)).GetTransitAsync(warehouseId)));
+
+        // A transfer is overdue once its last line left longer ago than the limit, and something of it has not arrived.
+        var overdueBefore = time.GetUtcNow() - processes.Value.TransferOverdueAfter;
+        var lines = parts.SelectMany(p => p).ToList();
+        var dispatched = lines.GroupBy(l => l.TransferId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Max(l => l.DispatchedAt), StringComparer.Ordinal);
+        return [.. lines
+            .Select(l => l with { Overdue = dispatched[l.TransferId] < overdueBefore })
+            .OrderBy(l => dispatched[l.TransferId]).ThenBy(l => l.TransferId, StringComparer.Ordinal).ThenBy(l => l.Sku, StringComparer.Ordinal)];
     }
 
     public async Task<bool> WaitForAsync(string streamId, long position, TimeSpan timeout)

@@ -15,7 +15,7 @@ namespace Inventory.Transfers;
 /// </summary>
 [GrainType(GrainTypeName)]
 [LogConsistencyProvider(ProviderName = ProviderNames.EventStore)]
-public sealed class TransferGrain(IEventStore store, TimeProvider time, IOptions<ProcessOptions> options, ILogger<TransferGrain> logger)
+public sealed class TransferGrain(IEventStore store, TimeProvider time, IOptions<ProcessOptions> options, TransferMetrics metrics, ILogger<TransferGrain> logger)
     : ProcessManagerGrain<TransferState, TransferEvent>(store, time, options.Value, logger), ITransferGrain
 {
     public const string GrainTypeName = "transfer";
@@ -70,6 +70,15 @@ public sealed class TransferGrain(IEventStore store, TimeProvider time, IOptions
 
         return Current.Exists ? await DetailsAsync() : null;
     }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        metrics.Report(this.GetPrimaryKeyString(), null);
+        return base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    protected override void AfterRun(TransferState state) =>
+        metrics.Report(this.GetPrimaryKeyString(), state.Status == TransferStatuses.InTransit ? state.DispatchedAt : null);
 
     protected override string StreamIdOf(string key) => TransferStream.Id(key);
 

@@ -3,6 +3,7 @@ using Inventory.EventStore;
 using Inventory.EventStore.Postgres;
 using Inventory.Projections;
 using Inventory.StockItems;
+using Inventory.Transfers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,7 +37,7 @@ public static class SiloTelemetryExtensions
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithMetrics(metrics => metrics
-                .AddMeter(StockItemMetrics.MeterName, ProjectionMetrics.MeterName, PostgresEventStore.MeterName, TelemetryNames.OrleansMeter)
+                .AddMeter(StockItemMetrics.MeterName, ProjectionMetrics.MeterName, TransferMetrics.MeterName, PostgresEventStore.MeterName, TelemetryNames.OrleansMeter)
                 .AddRuntimeInstrumentation()
                 .AddNpgsqlInstrumentation()
                 .AddPrometheusExporter());

@@ -6,7 +6,6 @@ using Inventory.Processes;
 using Inventory.StockItems;
 using Inventory.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Configuration;
 using Orleans.TestingHost;
 
 namespace Inventory.Grains.Tests;
@@ -42,8 +41,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddInventoryGrains();
             silo.UseInMemoryReminderService();
             silo.AddMemoryGrainStorage(ProviderNames.GrainStorage);
-            // Unfinished transfers and orders are woken every 2 s here (Orleans' floor is a minute unless lowered).
-            silo.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+            // Unfinished transfers and orders are woken every 2 s here (which lowers Orleans' one-minute floor).
             silo.Services.Configure<ProcessOptions>(o =>
             {
                 o.ResumeInterval = ResumeInterval;

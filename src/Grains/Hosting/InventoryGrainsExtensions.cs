@@ -11,6 +11,8 @@ using Inventory.StockItems;
 using Inventory.Transfers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 
 namespace Inventory.Hosting;
 
@@ -36,6 +38,10 @@ public static class InventoryGrainsExtensions
             .BindConfiguration(ProcessOptions.Section)
             .Validate(o => o.IsValid, $"{ProcessOptions.Section}: StepTimeout, ResumeInterval and TransferOverdueAfter must be positive, MaxConflictRetries not negative.")
             .ValidateOnStart();
+
+        // Orleans refuses reminder periods under a minute unless told otherwise: a shorter resume interval lowers it.
+        builder.Services.AddOptions<ReminderOptions>().Configure<IOptions<ProcessOptions>>((reminders, processes) =>
+            reminders.MinimumReminderPeriod = processes.Value.ResumeInterval < reminders.MinimumReminderPeriod ? processes.Value.ResumeInterval : reminders.MinimumReminderPeriod);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<IEventStore, InMemoryEventStore>();
         builder.Services.TryAddSingleton(EventLogOfEventStore);

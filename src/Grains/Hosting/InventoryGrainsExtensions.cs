@@ -5,6 +5,7 @@ using Inventory.Contracts.StockItems;
 using Inventory.EventStore;
 using Inventory.Faults;
 using Inventory.Health;
+using Inventory.Ledger;
 using Inventory.Projections;
 using Inventory.StockItems;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,8 @@ public static class InventoryGrainsExtensions
     /// <summary>Adds the stock item grains' providers and services. The event store is the in-memory one unless
     /// an <see cref="IEventStore"/> was registered before (<see cref="PostgresEventStoreExtensions.AddPostgresEventStore"/> replaces it, before or after);
     /// <see cref="IEventLog"/> is the same instance as the <see cref="IEventStore"/>. Dead letters are kept in memory unless
-    /// an <see cref="IDeadLetterStore"/> was registered (the PostgreSQL one, likewise).</summary>
+    /// an <see cref="IDeadLetterStore"/> was registered (the PostgreSQL one, likewise). As-of reads scan the log
+    /// (<see cref="LogScanStockLedger"/>) unless an <see cref="IStockLedger"/> was registered (the PostgreSQL one, likewise).</summary>
     public static ISiloBuilder AddInventoryGrains(this ISiloBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -34,6 +36,8 @@ public static class InventoryGrainsExtensions
         builder.Services.TryAddSingleton(EventLogOfEventStore);
         builder.Services.TryAddSingleton<IDeadLetterStore, InMemoryDeadLetterStore>();
         builder.Services.TryAddSingleton<IStorageProbe, InMemoryStorageProbe>();
+        builder.Services.TryAddSingleton<IStockLedger, LogScanStockLedger>();
+        builder.Services.TryAddSingleton<AsOfTotalsCache>();
         builder.Services.AddMetrics();
         builder.Services.TryAddSingleton<StockItemMetrics>();
         builder.Services.TryAddSingleton<ProjectionMetrics>();

@@ -1,5 +1,5 @@
 using Inventory.EventStore.Tests.Contract;
-using Inventory.Ledger;
+using Inventory.AsOf;
 
 namespace Inventory.EventStore.Tests;
 

@@ -5,7 +5,7 @@ using Inventory.Contracts.StockItems;
 using Inventory.EventStore;
 using Inventory.Faults;
 using Inventory.Health;
-using Inventory.Ledger;
+using Inventory.AsOf;
 using Inventory.Projections;
 using Inventory.StockItems;
 using Microsoft.Extensions.DependencyInjection;

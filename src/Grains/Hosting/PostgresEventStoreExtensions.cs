@@ -4,7 +4,7 @@ using Inventory.Contracts.Projections;
 using Inventory.EventStore;
 using Inventory.EventStore.Postgres;
 using Inventory.Health;
-using Inventory.Ledger;
+using Inventory.AsOf;
 using Inventory.Projections;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,6 +1,6 @@
 using Inventory.Contracts.EventStore;
-using Inventory.Contracts.Ledger;
-using Inventory.Ledger;
+using Inventory.Contracts.AsOf;
+using Inventory.AsOf;
 
 namespace Inventory.EventStore.Tests.Contract;
 

@@ -1,4 +1,4 @@
-namespace Inventory.Contracts.Ledger;
+namespace Inventory.Contracts.AsOf;
 
 /// <summary>
 /// Stock as of any instant, answered from the ledger (the event store's balances after each event), not from the views

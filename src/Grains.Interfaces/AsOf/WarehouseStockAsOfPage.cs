@@ -1,4 +1,4 @@
-namespace Inventory.Contracts.Ledger;
+namespace Inventory.Contracts.AsOf;
 
 /// <summary>A page of a warehouse's stock at <see cref="AsOf"/> by SKU (ordinal order), the whole warehouse's totals at
 /// that instant (null when not asked for), and the SKU to read after for the next page (null on the last page).</summary>

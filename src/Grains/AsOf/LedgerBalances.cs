@@ -1,9 +1,9 @@
 using System.Text.Json;
-using Inventory.Contracts.Ledger;
+using Inventory.Contracts.AsOf;
 using Inventory.Contracts.StockItems;
 using Inventory.EventStore;
 
-namespace Inventory.Ledger;
+namespace Inventory.AsOf;
 
 /// <summary>The balances a stock item event carries (<c>onHandAfter</c>, <c>reservedAfter</c>: in every version of every
 /// stock item event), as a <see cref="StockLevelAsOf"/>.</summary>

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using Inventory.Contracts.Ledger;
+using Inventory.Contracts.AsOf;
 
-namespace Inventory.Ledger;
+namespace Inventory.AsOf;
 
 /// <summary>
 /// A warehouse's totals at a settled instant, kept for a while: every page of an as-of read carries the whole warehouse's

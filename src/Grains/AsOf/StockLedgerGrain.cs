@@ -1,7 +1,7 @@
-using Inventory.Contracts.Ledger;
+using Inventory.Contracts.AsOf;
 using Orleans.Concurrency;
 
-namespace Inventory.Ledger;
+namespace Inventory.AsOf;
 
 /// <summary>As-of reads of the ledger (<see cref="IStockLedger"/>): a stateless worker, as many activations as calls need.</summary>
 [StatelessWorker]

@@ -1,9 +1,9 @@
 using System.Data.Common;
-using Inventory.Contracts.Ledger;
+using Inventory.Contracts.AsOf;
 using Inventory.Contracts.StockItems;
 using Npgsql;
 
-namespace Inventory.Ledger;
+namespace Inventory.AsOf;
 
 /// <summary>
 /// The <see cref="IStockLedger"/> on PostgreSQL, with no index of its own: the (stream_id, version) index, which carries

@@ -1,4 +1,4 @@
-namespace Inventory.Contracts.Ledger;
+namespace Inventory.Contracts.AsOf;
 
 /// <summary>Sums over the items of an as-of read (no low-stock count: reorder points are not part of the ledger's
 /// balances).</summary>

@@ -1,4 +1,4 @@
-namespace Inventory.Contracts.Ledger;
+namespace Inventory.Contracts.AsOf;
 
 /// <summary>One SKU at <see cref="AsOf"/> in every warehouse that had it then (by warehouse id), and the totals.</summary>
 [GenerateSerializer, Immutable, Alias("inventory.sku-stock-as-of")]

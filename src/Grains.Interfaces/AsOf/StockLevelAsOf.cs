@@ -1,4 +1,4 @@
-namespace Inventory.Contracts.Ledger;
+namespace Inventory.Contracts.AsOf;
 
 /// <summary>One stock item's balances at an instant, read from the ledger: those right after its last event recorded at or
 /// before that instant (<see cref="Version"/>, at global <see cref="Position"/>, recorded at <see cref="LastMovementAt"/>).</summary>

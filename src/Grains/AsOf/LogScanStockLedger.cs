@@ -1,9 +1,9 @@
 using Inventory.Contracts.EventStore;
-using Inventory.Contracts.Ledger;
+using Inventory.Contracts.AsOf;
 using Inventory.Contracts.StockItems;
 using Inventory.EventStore;
 
-namespace Inventory.Ledger;
+namespace Inventory.AsOf;
 
 /// <summary>
 /// The <see cref="IStockLedger"/> over any <see cref="IEventLog"/>: every read scans the whole global log. The reference

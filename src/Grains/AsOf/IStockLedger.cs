@@ -1,6 +1,6 @@
-using Inventory.Contracts.Ledger;
+using Inventory.Contracts.AsOf;
 
-namespace Inventory.Ledger;
+namespace Inventory.AsOf;
 
 /// <summary>
 /// Stock item balances at an instant, read from the ledger: for each stock item stream (<c>{warehouseId}/{sku}</c>; other

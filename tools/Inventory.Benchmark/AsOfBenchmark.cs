@@ -62,7 +62,7 @@ internal static class AsOfBenchmark
             started = Stopwatch.GetTimestamp();
             await ledger.GetSkuStockAsync("sku-00042", asOf);
             sku = Min(sku, Stopwatch.GetElapsedTime(started));
-            Progress.Step($"round {round}: raw read of {rows:N0} rows {raw.TotalSeconds:N2} s, export of {exported:N0} items {export.TotalSeconds:N2} s, "
+            Progress.Step($"after round {round}, best: raw read of {rows:N0} rows {raw.TotalSeconds:N2} s, export of {exported:N0} items {export.TotalSeconds:N2} s, "
                 + $"page with new totals {cold.TotalMilliseconds:N0} ms, with cached totals {warm.TotalMilliseconds:N1} ms, SKU {sku.TotalMilliseconds:N1} ms");
         }
 

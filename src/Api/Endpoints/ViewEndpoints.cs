@@ -30,6 +30,7 @@ public static class ViewEndpoints
             .WithName("GetWarehouseStock")
             .WithSummary($"A warehouse's stock by SKU (ordinal order) after a SKU, at most limit (default {DefaultStockLimit}, max {MaxStockLimit}) per page, with the warehouse's totals." + MinPositionSummary + AsOfSummary
                 + " With Accept: text/csv or ?format=csv, every SKU (after 'after') as a CSV attachment, streamed.")
+            .OkOneOf([typeof(WarehouseStockResponse), typeof(WarehouseStockAsOfResponse)], StockCsv.ContentType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/warehouses/{warehouseId}/low-stock", GetLowStockAsync)
@@ -45,6 +46,7 @@ public static class ViewEndpoints
         group.MapGet("/skus/{sku}/stock", GetSkuStockAsync)
             .WithName("GetSkuStock")
             .WithSummary("One SKU in every warehouse that has it, and its totals." + MinPositionSummary + AsOfSummary)
+            .OkOneOf([typeof(SkuStockResponse), typeof(SkuStockAsOfResponse)])
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/overview", GetOverviewAsync)

@@ -57,7 +57,7 @@ public sealed class PostgresStockLedger(NpgsqlDataSource dataSource) : IStockLed
                             WHERE i.stream_id = split_part(p.stream_id, '/', 1) || '/' || $1 AND i.recorded_at <= $2
                             ORDER BY i.version DESC LIMIT 1) AS e
         WHERE strpos(p.stream_id, '/') > 0
-        ORDER BY e.stream_id
+        ORDER BY split_part(e.stream_id, '/', 1)
         """;
 
     public async Task<IReadOnlyList<StockLevelAsOf>> ReadWarehouseAsync(

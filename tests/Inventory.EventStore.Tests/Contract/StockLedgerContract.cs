@@ -119,12 +119,13 @@ public abstract class StockLedgerContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GivenASkuInSeveralWarehouses_WhenReadingIt_ThenEachWarehouseThatHadItThenInWarehouseOrder()
+    public async Task GivenASkuInSeveralWarehouses_WhenReadingIt_ThenEachWarehouseThatHadItThenInOrdinalWarehouseIdOrder()
     {
         var sku = $"s{_base}";
         await AppendAsync($"{_base}1/{sku}", (0, 1, 0), (10, 5, 0));
         await AppendAsync($"{_base}10/{sku}", (1, 2, 1));
         await AppendAsync($"{_base}1_/{sku}", (2, 4, 0));
+        await AppendAsync($"{_base}1-2/{sku}", (2, 3, 0));
         await AppendAsync($"{_base}2/{sku}", (10, 8, 0));
         await AppendAsync($"{_base}3/{sku}-x", (0, 16, 0));
         await AppendAsync($"{_base}3/x{sku}", (0, 32, 0));
@@ -135,7 +136,7 @@ public abstract class StockLedgerContract : IAsyncLifetime
         var levels = await Ledger.ReadSkuAsync(sku, T0.AddMinutes(5));
 
         Assert.Equal(
-            [($"{_base}1", 1L, 0L), ($"{_base}10", 2L, 1L), ($"{_base}1_", 4L, 0L)],
+            [($"{_base}1", 1L, 0L), ($"{_base}1-2", 3L, 0L), ($"{_base}10", 2L, 1L), ($"{_base}1_", 4L, 0L)],
             levels.Select(l => (l.WarehouseId, l.OnHand, l.Reserved)));
         Assert.All(levels, l => Assert.Equal(sku, l.Sku));
     }

@@ -6,6 +6,7 @@
 #   build/bench.sh --read-side [options]  the read side's SLA: freshness, and the bound after a SIGKILLed silo (2-3 min)
 #   build/bench.sh --ledger [options]     the ledger at scale: 1,000,000 events seeded; the audit, the views' build and rebuild
 #   build/bench.sh --tracing [options]    movements/s with tracing off and on, alternating rounds (about 2 min)
+#   build/bench.sh --as-of [options]      stock as of an instant: a 100,000-SKU warehouse's export, a page, a SKU (2-4 min)
 #   build/bench.sh [--read-side|--ledger|--tracing] --help  the options (--seconds, --items, --rounds, --only crash, ...)
 #
 # --diagnose prints each phase's details as well, and at the end the server's checkpoints and autovacuum runs.
@@ -14,7 +15,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$(pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-# --read-side and --tracing select the benchmark's read-side and tracing commands; everything else goes to the
+# --read-side, --ledger, --tracing and --as-of select the benchmark's commands of those names; everything else goes to the
 # benchmark, which refuses what it does not know.
 command=()
 args=()
@@ -25,6 +26,7 @@ for arg in "$@"; do
     --read-side) command=(read-side) ;;
     --ledger) command=(ledger) ;;
     --tracing) command=(tracing) ;;
+    --as-of) command=(as-of) ;;
     --diagnose) diagnose=1; args+=("$arg") ;;
     -h | --help | -\?) help=1; args+=("$arg") ;;
     *) args+=("$arg") ;;

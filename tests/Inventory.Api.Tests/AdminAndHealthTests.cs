@@ -62,6 +62,9 @@ public sealed class AdminAndHealthTests(ApiFixture fixture)
         Assert.Contains("X-Api-Key", text, StringComparison.Ordinal);
         Assert.Contains("MovementRequest", text, StringComparison.Ordinal);
         Assert.Contains("WarehouseStockResponse", text, StringComparison.Ordinal);
+        Assert.Contains("WarehouseStockAsOfResponse", text, StringComparison.Ordinal);
+        Assert.Contains("SkuStockAsOfResponse", text, StringComparison.Ordinal);
+        Assert.Contains("text/csv", text, StringComparison.Ordinal);
         Assert.Contains("ProjectionStatusResponse", text, StringComparison.Ordinal);
         Assert.Contains("text/event-stream", text, StringComparison.Ordinal);
         Assert.Contains("minPosition", text, StringComparison.Ordinal);

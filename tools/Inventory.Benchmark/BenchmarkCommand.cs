@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace Inventory.Benchmark;
 
 /// <summary>The benchmark's command line: the write side by default, the read side as <c>read-side</c>, the cost of tracing
-/// as <c>tracing</c>. Only the
+/// as <c>tracing</c>, stock as of an instant as <c>as-of</c>. Only the
 /// options below are accepted; an unknown or mistyped one, or a value out of range, is refused with exit code 1.</summary>
 internal static class BenchmarkCommand
 {
@@ -53,6 +53,7 @@ internal static class BenchmarkCommand
         root.Subcommands.Add(ReadSide(connection, diagnose));
         root.Subcommands.Add(Ledger(connection));
         root.Subcommands.Add(Tracing(connection));
+        root.Subcommands.Add(AsOf(connection));
         return root;
     }
 
@@ -107,6 +108,25 @@ internal static class BenchmarkCommand
             parsed.GetValue(items),
             parsed.GetValue(warehouses),
             parsed.GetValue(skew))));
+        return command;
+    }
+
+    private static Command AsOf(Option<string?> connection)
+    {
+        var skus = CommandLineOptions.Number("--skus", "SKUs of the audited warehouse", 100_000, 1_000, 100_000);
+        var events = CommandLineOptions.Number("--events-per-sku", "events per SKU, on average", 4, 1, 100);
+        var rounds = CommandLineOptions.Number("--rounds", "rounds of every measurement; the best of each is reported", 3, 1, 10);
+        var command = new Command("as-of", "Stock as of an instant for an audit: seeds a warehouse of --skus SKUs through the event store, then times "
+            + "its as-of export, one page and one SKU through the stock-ledger grain against a plain sequential read of its events; one results table.")
+        {
+            skus, events, rounds,
+        };
+        command.Validators.Add(result => RequireConnection(result, connection));
+        command.SetAction((parsed, _) => AsOfBenchmark.RunAsync(new AsOfOptions(
+            ConnectionOf(parsed.GetValue(connection))!,
+            parsed.GetValue(skus),
+            parsed.GetValue(events),
+            parsed.GetValue(rounds))));
         return command;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Inventory.Api.Contracts;
 using Inventory.Contracts.EventStore;
+using Inventory.Contracts.AsOf;
 using Inventory.Contracts.Projections;
 
 namespace Inventory.Api.Endpoints;
@@ -16,6 +17,17 @@ public static class ViewMapping
 
     public static RecentMovementResponse ToResponse(RecentMovement m) => new(
         m.WarehouseId, m.Sku, m.MovementId, m.EventId, m.Type, m.OnHandDelta, m.OnHandAfter, m.ReservedAfter, m.Version, m.Position, m.RecordedAt);
+
+    public static StockLevelAsOfResponse ToResponse(StockLevelAsOf level) => new(
+        level.Sku, level.OnHand, level.Reserved, level.Available, level.Version, level.Position, level.LastMovementAt);
+
+    public static StockTotalsAsOfResponse ToResponse(StockTotalsAsOf totals) => new(totals.Items, totals.OnHand, totals.Reserved, totals.Available);
+
+    public static SkuStockAsOfResponse ToResponse(SkuStockAsOf stock) => new(
+        stock.Sku,
+        stock.AsOf,
+        [.. stock.Warehouses.Select(w => new SkuWarehouseStockAsOfResponse(w.WarehouseId, w.OnHand, w.Reserved, w.Available, w.Version, w.Position, w.LastMovementAt))],
+        ToResponse(stock.Totals));
 
     public static SkuStockResponse ToResponse(SkuStock stock) => new(
         stock.Sku,

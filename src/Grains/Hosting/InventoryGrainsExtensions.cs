@@ -1,3 +1,4 @@
+using Inventory.AsOf;
 using Inventory.Contracts.EventStore;
 using Inventory.Contracts.Health;
 using Inventory.Contracts.Projections;
@@ -23,7 +24,8 @@ public static class InventoryGrainsExtensions
     /// choice: in memory embedded, ADO.NET on PostgreSQL). The event store is the in-memory one unless
     /// an <see cref="IEventStore"/> was registered before (<see cref="PostgresEventStoreExtensions.AddPostgresEventStore"/> replaces it, before or after);
     /// <see cref="IEventLog"/> is the same instance as the <see cref="IEventStore"/>. Dead letters are kept in memory unless
-    /// an <see cref="IDeadLetterStore"/> was registered (the PostgreSQL one, likewise).</summary>
+    /// an <see cref="IDeadLetterStore"/> was registered (the PostgreSQL one, likewise). As-of reads scan the log
+    /// (<see cref="LogScanStockLedger"/>) unless an <see cref="IStockLedger"/> was registered (the PostgreSQL one, likewise).</summary>
     public static ISiloBuilder AddInventoryGrains(this ISiloBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -47,6 +49,8 @@ public static class InventoryGrainsExtensions
         builder.Services.TryAddSingleton(EventLogOfEventStore);
         builder.Services.TryAddSingleton<IDeadLetterStore, InMemoryDeadLetterStore>();
         builder.Services.TryAddSingleton<IStorageProbe, InMemoryStorageProbe>();
+        builder.Services.TryAddSingleton<IStockLedger, LogScanStockLedger>();
+        builder.Services.TryAddSingleton<AsOfTotalsCache>();
         builder.Services.AddMetrics();
         builder.Services.TryAddSingleton<StockItemMetrics>();
         builder.Services.TryAddSingleton<ProjectionMetrics>();

@@ -4,6 +4,7 @@ using Inventory.Contracts.Projections;
 using Inventory.EventStore;
 using Inventory.EventStore.Postgres;
 using Inventory.Health;
+using Inventory.AsOf;
 using Inventory.Projections;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,7 +18,8 @@ public static class PostgresEventStoreExtensions
 {
     /// <summary>
     /// Makes <see cref="PostgresEventStore"/> the <see cref="IEventStore"/> and the <see cref="IEventLog"/> (one instance), and
-    /// <see cref="PostgresDeadLetterStore"/> the <see cref="IDeadLetterStore"/>, whether this is called before or after
+    /// <see cref="PostgresDeadLetterStore"/> the <see cref="IDeadLetterStore"/> and <see cref="PostgresStockLedger"/> the
+    /// <see cref="IStockLedger"/>, whether this is called before or after
     /// <see cref="InventoryGrainsExtensions.AddInventoryGrains"/> (in-memory ones registered earlier are removed).
     /// Also registers the <see cref="NpgsqlDataSource"/> for <paramref name="connectionString"/> (unless the host
     /// registered one already: then that one is shared; its pool size defaults to
@@ -45,6 +47,8 @@ public static class PostgresEventStoreExtensions
         services.TryAddSingleton<PostgresDeadLetterStore>();
         services.RemoveAll<IDeadLetterStore>();
         services.AddSingleton<IDeadLetterStore>(provider => provider.GetRequiredService<PostgresDeadLetterStore>());
+        services.RemoveAll<IStockLedger>();
+        services.AddSingleton<IStockLedger, PostgresStockLedger>();
         services.RemoveAll<IStorageProbe>();
         services.AddSingleton<IStorageProbe, PostgresStorageProbe>();
         return services;

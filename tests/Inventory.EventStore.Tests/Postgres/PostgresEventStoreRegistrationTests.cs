@@ -1,3 +1,4 @@
+using Inventory.AsOf;
 using Inventory.Contracts.EventStore;
 using Inventory.Contracts.Projections;
 using Inventory.EventStore.Postgres;
@@ -17,7 +18,7 @@ public sealed class PostgresEventStoreRegistrationTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task GivenInventoryGrains_WhenAddingThePostgresStoreBeforeOrAfter_ThenItIsTheOnlyEventStoreEventLogAndDeadLetterStore(bool postgresFirst)
+    public async Task GivenInventoryGrains_WhenAddingThePostgresStoreBeforeOrAfter_ThenItIsTheOnlyEventStoreEventLogDeadLetterStoreAndStockLedger(bool postgresFirst)
     {
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
@@ -44,6 +45,7 @@ public sealed class PostgresEventStoreRegistrationTests
         var deadLetters = Assert.Single(provider.GetServices<IDeadLetterStore>());
         Assert.IsType<PostgresDeadLetterStore>(deadLetters);
         Assert.Same(deadLetters, provider.GetRequiredService<IDeadLetterStore>());
+        Assert.IsType<PostgresStockLedger>(Assert.Single(provider.GetServices<IStockLedger>()));
     }
 
     [Fact]
@@ -60,6 +62,7 @@ public sealed class PostgresEventStoreRegistrationTests
         Assert.IsType<InMemoryEventStore>(store);
         Assert.Same(store, Assert.Single(provider.GetServices<IEventLog>()));
         Assert.IsType<InMemoryDeadLetterStore>(Assert.Single(provider.GetServices<IDeadLetterStore>()));
+        Assert.IsType<LogScanStockLedger>(Assert.Single(provider.GetServices<IStockLedger>()));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Inventory.Cli;
 using Inventory.Contracts.StockItems;
+using Inventory.Contracts.Transfers;
 using Inventory.Integration.Tests.Infrastructure;
 using Npgsql;
 
@@ -70,6 +71,52 @@ public sealed class OperatorToolTests(CliSilo silo) : IClassFixture<CliSilo>
         Assert.Contains("snapshots checked: the ledger is sound", sound.Output, StringComparison.Ordinal);
         Assert.Equal(OperatorCommands.Findings, caught.Exit);
         Assert.Contains($"{key} v4: the event says on hand 8", caught.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GivenATransferDoneOnPostgres_WhenVerified_ThenSound_AndAReceiptInflatedByHandIsCaughtByTheConservationCheck()
+    {
+        var (from, to) = ($"wh-a-{Guid.NewGuid():N}"[..14], $"wh-b-{Guid.NewGuid():N}"[..14]);
+        var transferId = $"t-{Guid.NewGuid():N}"[..16];
+        await silo.Grains.GetGrain<IStockItemGrain>($"{from}/sku-1").ExecuteAsync(new ReceiveStock { MovementId = Guid.NewGuid(), Quantity = 10 });
+        var transfer = silo.Grains.GetGrain<ITransferGrain>(transferId);
+        var started = await transfer.StartAsync(new StartTransfer { FromWarehouseId = from, ToWarehouseId = to, Lines = [new("sku-1", 6)] });
+        var received = await transfer.ReceiveAsync(new ReceiveTransferLines { ReceiptId = Guid.NewGuid(), Lines = [new("sku-1", 6)] });
+
+        // The class's tests share one database, and another tampers with it: only this transfer's findings count here.
+        var sound = await RunAsync("verify", "--max", "1000", "--connection", silo.ConnectionString);
+        await using (var connection = new NpgsqlConnection(silo.ConnectionString))
+        {
+            // Nine arrive where six left, with the item's balance made to agree: only the transfer's books are off.
+            await connection.OpenAsync();
+            await using var replica = new NpgsqlCommand("SET session_replication_role = replica", connection);
+            await replica.ExecuteNonQueryAsync();
+            await using var tamper = new NpgsqlCommand(
+                """UPDATE events SET data = data || '{"quantity":9,"onHandAfter":9}' WHERE stream_id = $1 AND type = 'transfer-received'""", connection);
+            tamper.Parameters.Add(new NpgsqlParameter { Value = $"{to}/sku-1" });
+            Assert.Equal(1, await tamper.ExecuteNonQueryAsync());
+        }
+
+        var caught = await RunAsync("verify", "--max", "1000", "--connection", silo.ConnectionString);
+        await using (var connection = new NpgsqlConnection(silo.ConnectionString))
+        {
+            // Put the row back: the class's other tests expect a sound ledger.
+            await connection.OpenAsync();
+            await using var replica = new NpgsqlCommand("SET session_replication_role = replica", connection);
+            await replica.ExecuteNonQueryAsync();
+            await using var restore = new NpgsqlCommand(
+                """UPDATE events SET data = data || '{"quantity":6,"onHandAfter":6}' WHERE stream_id = $1 AND type = 'transfer-received'""", connection);
+            restore.Parameters.Add(new NpgsqlParameter { Value = $"{to}/sku-1" });
+            await restore.ExecuteNonQueryAsync();
+        }
+
+        Assert.Equal((TransferStatuses.InTransit, TransferStatuses.Completed), (started.Transfer!.Status, received.Transfer!.Status));
+        Assert.DoesNotContain(transferId, sound.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(from, sound.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(to, sound.Output, StringComparison.Ordinal);
+        Assert.Equal(OperatorCommands.Findings, caught.Exit);
+        Assert.Contains($"transfer:{transferId} v0: SKU sku-1: received + returned exceeded dispatched by 3 in the ledger", caught.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(to + "/sku-1", caught.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -27,12 +27,13 @@ public sealed class SiloCluster(TestDatabase database, ITestOutputHelper output,
 
     public bool AnySiloExited => _silos.Any(s => s.HasExited);
 
-    /// <summary>Starts <paramref name="count"/> silos at once (they also migrate the database at once) and waits until all are Active.</summary>
-    public async Task<TimeSpan> StartSilosAsync(int count)
+    /// <summary>Starts <paramref name="count"/> silos at once (they also migrate the database at once) and waits until all are Active;
+    /// <paramref name="settings"/> are more environment variables of every silo.</summary>
+    public async Task<TimeSpan> StartSilosAsync(int count, IReadOnlyDictionary<string, string>? settings = null)
     {
         for (var i = 0; i < count; i++)
         {
-            _silos.Add(SiloProcess.Start($"silo-{(char)('a' + i)}", database.ConnectionString, ClusterId, serviceId));
+            _silos.Add(SiloProcess.Start($"silo-{(char)('a' + i)}", database.ConnectionString, ClusterId, serviceId, settings));
         }
 
         var joined = await Wait.UntilAsync(

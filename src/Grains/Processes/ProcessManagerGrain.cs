@@ -74,11 +74,14 @@ public abstract partial class ProcessManagerGrain<TState, TEvent>(IEventStore st
         await base.OnActivateAsync(cancellationToken);
     }
 
-    /// <summary>Decides a request on the confirmed state and appends its events (deciding again after a lost race),
-    /// then runs the process as far as it goes. Returns the decision.</summary>
+    /// <summary>Runs any pending step first, then decides a request on the confirmed state and appends its events
+    /// (deciding again after a lost race), then runs the process as far as it goes. Returns the decision.</summary>
     protected async Task<ProcessDecision<TEvent>> HandleAsync(Func<TState, DateTimeOffset, ProcessDecision<TEvent>> decide)
     {
         ArgumentNullException.ThrowIfNull(decide);
+
+        // Steps left pending (a crash, a failed call) are taken first: a request is decided on a process at rest.
+        await RunAsync();
         ProcessDecision<TEvent> decision;
         for (var conflicts = 0; ; conflicts++)
         {

@@ -122,6 +122,11 @@ public static class TransferDecisions
                 $"Transfer '{state.TransferId}' completed: everything arrived, nothing can go back."),
             TransferStatuses.Failed or TransferStatuses.Compensating => ProcessDecision<TransferEvent>.Reject(TransferRejectionCodes.NotInTransit,
                 $"Transfer '{state.TransferId}' failed at dispatch: nothing is in transit."),
+
+            // The line being dispatched may have left the source without its outcome recorded yet (a crash between the
+            // two): only once that step is settled is what to send back known. The process settles it by itself.
+            TransferStatuses.Dispatching => ProcessDecision<TransferEvent>.Reject(TransferRejectionCodes.NotInTransit,
+                $"Transfer '{state.TransferId}' is still dispatching; cancel it once it is in transit."),
             _ => ProcessDecision<TransferEvent>.Append(new TransferCancelRequested
             {
                 MovementId = ProcessIds.Step(TransferStream.Id(state.TransferId!), "cancel"),

@@ -143,18 +143,25 @@ public sealed class TransferProcessTests
     }
 
     [Fact]
-    public void GivenADispatchStillToDo_WhenCancelled_ThenItIsNeverDispatchedAndWhatLeftGoesBack()
+    public void GivenADispatchWhoseOutcomeWasLost_WhenCancelled_ThenRefusedUntilTheStepIsTakenAgain_AndThenEverythingDispatchedGoesBack()
     {
+        // The second line left the source, but the crash came before the transfer recorded it.
         var state = Dispatched(lines: 1);
-        state = Decide(TransferDecisions.Cancel(state, new CancelTransfer(), Now), state);
+        var lost = NextItemStep(state);
 
-        var back = NextItemStep(state);
-        Assert.Equal(("sku-1", 5), (back.Item.Sku, Assert.IsType<ReturnTransfer>(back.Command).Quantity));
-        state = Apply(state, Answer(back, Accepted()));
+        var refused = TransferDecisions.Cancel(state, new CancelTransfer(), Now);
+        Assert.Equal(TransferRejectionCodes.NotInTransit, refused.Rejection?.Code);
+
+        // The step is taken again with the same movement id: the item answers it as a repeat, and it is recorded.
+        var again = NextItemStep(state);
+        Assert.Equal(lost.Command, again.Command);
+        state = Apply(state, Answer(again, Accepted() with { Duplicate = true }));
+        state = Decide(TransferDecisions.Cancel(state, new CancelTransfer(), Now), state);
+        state = RunToWait(state);
         state = Apply(state, NextRecorded(state));
 
         Assert.Equal(TransferStatuses.Cancelled, state.Status);
-        Assert.Equal(0, state.Lines[1].Dispatched);
+        Assert.All(state.Lines, l => Assert.Equal((l.Requested, (long)l.Requested), (l.Requested, l.Returned)));
     }
 
     [Fact]

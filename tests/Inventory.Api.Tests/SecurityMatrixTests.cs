@@ -44,6 +44,10 @@ public sealed class SecurityMatrixTests(ApiFixture fixture)
         ("POST transfer receive", ["scanner", "operator"]),
         ("POST transfer cancel", ["scanner", "operator"]),
         ("GET transfer", ["scanner", "dashboard", "operator"]),
+        ("POST order reservations", ["scanner", "operator"]),
+        ("POST order pick", ["scanner", "operator"]),
+        ("POST order release", ["scanner", "operator"]),
+        ("GET order", ["scanner", "dashboard", "operator"]),
     ];
 
     public static TheoryData<string, string> Matrix()
@@ -173,6 +177,13 @@ public sealed class SecurityMatrixTests(ApiFixture fixture)
         "POST transfer receive" => client.PostJsonAsync("/api/v1/transfers/t-none/receive", new { receiptId = Guid.NewGuid(), lines = new[] { new { sku = item.Sku, quantity = 1 } } }),
         "POST transfer cancel" => client.PostAsync("/api/v1/transfers/t-none/cancel", null),
         "GET transfer" => client.GetAsync("/api/v1/transfers/t-none"),
+        "POST order reservations" => client.PostJsonAsync($"/api/v1/orders/o-{Guid.NewGuid():N}/reservations", new
+        {
+            warehouseId = item.WarehouseId, lines = new[] { new { sku = item.Sku, quantity = 1 } },
+        }),
+        "POST order pick" => client.PostJsonAsync("/api/v1/orders/o-none/pick", new { pickId = Guid.NewGuid() }),
+        "POST order release" => client.PostAsync("/api/v1/orders/o-none/release", null),
+        "GET order" => client.GetAsync("/api/v1/orders/o-none"),
         _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, null),
     };
 }

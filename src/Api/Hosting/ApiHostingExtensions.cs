@@ -88,6 +88,7 @@ public static class ApiHostingExtensions
         app.MapMovementEndpoints();
         app.MapItemEndpoints();
         app.MapTransferEndpoints();
+        app.MapOrderEndpoints();
         app.MapAdminEndpoints();
         app.MapViewEndpoints();
         app.MapLiveEndpoints();

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using System.Text.Json.Nodes;
+using Inventory.Testing;
 using static Inventory.Api.Tests.Http;
 
 namespace Inventory.Api.Tests;
@@ -138,6 +138,28 @@ public sealed class OrderEndpointTests(ApiFixture fixture)
         Assert.Equal("released", (string?)problem["order"]!["status"]);
         Assert.Equal((6, 0), ((long)problem["order"]!["lines"]![0]!["releasedOutside"]!, (long)problem["order"]!["lines"]![0]!["held"]!));
         Assert.Equal((10, 6), (await ItemAsync("sku-1", "onHand"), await ItemAsync("sku-2", "onHand")));
+    }
+
+    [Fact]
+    public async Task GivenTheOrdersStreamUnreachable_WhenReserved_Then503AndTheSameRequestLaterReservesOnce()
+    {
+        await ReceiveAsync("sku-1", 10);
+        var stream = $"order:{_orderId}";
+        fixture.Store.Inject(stream, FaultInjectingEventStore.Fault.Unreachable);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _scanner.PostJsonAsync($"{Url}/reservations", Reservation(("sku-1", 6)));
+        }
+        finally
+        {
+            fixture.Store.Heal(stream);
+        }
+
+        await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, "storage-unavailable");
+        var retry = await _scanner.PostJsonAsync($"{Url}/reservations", Reservation(("sku-1", 6)));
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.Equal(6, await ItemAsync("sku-1", "reserved"));
     }
 
     [Fact]

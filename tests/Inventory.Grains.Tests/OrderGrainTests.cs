@@ -189,6 +189,28 @@ public sealed class OrderGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task GivenAnItemsStoreDown_WhenReserving_ThenTheOrderFinishesItsReservationsByItselfOnceTheStoreIsBack()
+    {
+        await StockAsync(10, 10);
+        var item = $"{_warehouse}/sku-2";
+        fixture.Store.Inject(item, FaultInjectingEventStore.Fault.Unreachable);
+
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => Order.ReserveAsync(Request));
+        fixture.Store.Heal(item);
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await fixture.Store.ReadStreamAsync(OrderStream.Id(_orderId), 0, 100)).Count(e => e.Type == OrderEventTypes.LineReserved) < 2)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the order did not resume by itself within 30 s");
+            await Task.Delay(200);
+        }
+
+        Assert.Equal(OrderStatuses.Reserved, (await Order.GetAsync())!.Status);
+        Assert.Equal((6L, 4L), ((await ItemAsync("sku-1")).Reserved, (await ItemAsync("sku-2")).Reserved));
+        Assert.Equal(2, (await fixture.Store.ReadStreamAsync(item, 0, 10)).Count);
+    }
+
+    [Fact]
     public async Task GivenTheOrdersOwnAppendLostItsAcknowledgement_WhenAskedAgain_ThenItResumesWithoutReservingTwice()
     {
         await StockAsync(10, 10);

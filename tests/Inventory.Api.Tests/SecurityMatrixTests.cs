@@ -50,6 +50,10 @@ public sealed class SecurityMatrixTests(ApiFixture fixture)
         ("GET transfer", ["scanner", "dashboard", "operator"]),
         ("GET warehouse in-transit", ["dashboard", "operator"]),
         ("GET in-transit", ["dashboard", "operator"]),
+        ("POST order reservations", ["scanner", "operator"]),
+        ("POST order pick", ["scanner", "operator"]),
+        ("POST order release", ["scanner", "operator"]),
+        ("GET order", ["scanner", "dashboard", "operator"]),
     ];
 
     public static TheoryData<string, string> Matrix()
@@ -185,6 +189,13 @@ public sealed class SecurityMatrixTests(ApiFixture fixture)
         "GET transfer" => client.GetAsync("/api/v1/transfers/t-none"),
         "GET warehouse in-transit" => client.GetAsync($"/api/v1/warehouses/{item.WarehouseId}/in-transit"),
         "GET in-transit" => client.GetAsync("/api/v1/in-transit"),
+        "POST order reservations" => client.PostJsonAsync($"/api/v1/orders/o-{Guid.NewGuid():N}/reservations", new
+        {
+            warehouseId = item.WarehouseId, lines = new[] { new { sku = item.Sku, quantity = 1 } },
+        }),
+        "POST order pick" => client.PostJsonAsync("/api/v1/orders/o-none/pick", new { pickId = Guid.NewGuid() }),
+        "POST order release" => client.PostAsync("/api/v1/orders/o-none/release", null),
+        "GET order" => client.GetAsync("/api/v1/orders/o-none"),
         _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, null),
     };
 }

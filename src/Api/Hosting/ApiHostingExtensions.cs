@@ -89,6 +89,7 @@ public static class ApiHostingExtensions
         app.MapItemEndpoints();
         app.MapTransferEndpoints();
         app.MapTransitEndpoints();
+        app.MapOrderEndpoints();
         app.MapAdminEndpoints();
         app.MapViewEndpoints();
         app.MapLiveEndpoints();

@@ -17,6 +17,11 @@ internal sealed class FuzzItems
 
     public IReadOnlyList<string> Reservations { get; } = ["r-1", "r-2", "r-3"];
 
+    /// <summary>A few order ids, so that picks and releases meet orders that earlier requests reserved.</summary>
+    public IReadOnlyList<string> Orders { get; } = ["fz-o-1", "fz-o-2", "fz-o-3"];
+
+    public string Order() => _random.Chance(0.1) ? "fz-o-" + _random.Alphanumeric(_random.Int(1, 20)) : _random.Pick(Orders);
+
     public string Warehouse() => _random.Chance(0.1) ? "fz-" + _random.Alphanumeric(_random.Int(1, 20)) : _random.Pick(_warehouses);
 
     public string Sku() => _random.Chance(0.1) ? "fz-" + _random.Alphanumeric(_random.Int(1, 20)) : _random.Pick(_skus);

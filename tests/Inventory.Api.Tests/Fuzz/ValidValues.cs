@@ -15,6 +15,7 @@ internal sealed class ValidValues(FuzzRandom random, FuzzItems items)
     {
         "WAREHOUSEID" => items.Warehouse(),
         "SKU" => items.Sku(),
+        "ORDERID" => items.Order(),
         "VERSION" => Whole(1, 6),
         "ASOF" => random.Pick(["2026-01-31T12:00:00Z", DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fffK", CultureInfo.InvariantCulture),
             "2020-01-01T00:00Z", "2030-12-31T23:59:59+02:00"]),

@@ -21,6 +21,10 @@ public sealed class EventSchemaRegistryTests
 
         Assert.Equal(
             [
+                "Event order-failed v1 current", "Event order-fulfilled v1 current", "Event order-line-pick-refused v1 current",
+                "Event order-line-picked v1 current", "Event order-line-refused v1 current", "Event order-line-released v1 current",
+                "Event order-line-reservation-lost v1 current", "Event order-line-reserved v1 current", "Event order-pick-accepted v1 current",
+                "Event order-release-requested v1 current", "Event order-released v1 current", "Event order-requested v1 current",
                 "Event reorder-point-set v1 current", "Event reservation-released v1 current", "Event stock-adjusted v1 superseded",
                 "Event stock-adjusted v2 current", "Event stock-counted v1 current", "Event stock-picked v1 current",
                 "Event stock-received v1 current", "Event stock-reserved v1 current", "Event transfer-cancel-requested v1 current",

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Inventory.Contracts.Schemas;
 using Inventory.EventStore;
+using Inventory.Orders;
 using Inventory.Transfers;
 
 namespace Inventory.Domain.Tests.Schemas;
@@ -30,6 +31,7 @@ internal static class SchemaGate
     public static IReadOnlyList<(IEventTypes Serializer, string Name)> ProcessSerializers { get; } =
     [
         (TransferEventTypes.Serializer, "TransferEventTypes.Serializer"),
+        (OrderEventTypes.Serializer, "OrderEventTypes.Serializer"),
     ];
 
     /// <summary>Every event type <paramref name="serializer"/> writes has its current schema registered, in its shape.</summary>

@@ -1,5 +1,6 @@
 using Inventory.Contracts.Schemas;
 using Inventory.EventStore;
+using Inventory.Orders;
 using Inventory.StockItems;
 using Inventory.Transfers;
 
@@ -21,6 +22,10 @@ public sealed class SchemaGateTests
     [Fact]
     public void GivenEveryEventTypeATransferWrites_ThenItsCurrentSchemaIsRegisteredInItsShape() =>
         AssertNoFailures(SchemaGate.CheckWritten(TransferEventTypes.Serializer, Catalogue, "TransferEventTypes.Serializer"));
+
+    [Fact]
+    public void GivenEveryEventTypeAnOrderWrites_ThenItsCurrentSchemaIsRegisteredInItsShape() =>
+        AssertNoFailures(SchemaGate.CheckWritten(OrderEventTypes.Serializer, Catalogue, "OrderEventTypes.Serializer"));
 
     [Fact]
     public void GivenTheSnapshotTheStreamWrites_ThenItsSchemaIsRegisteredAsCurrentInTheStateShape() =>

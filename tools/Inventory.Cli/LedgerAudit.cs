@@ -2,6 +2,7 @@ using System.Data;
 using System.Text.Json;
 using Inventory.Contracts.StockItems;
 using Inventory.EventStore;
+using Inventory.Orders;
 using Inventory.StockItems;
 using Inventory.Transfers;
 using Npgsql;
@@ -11,7 +12,7 @@ namespace Inventory.Cli;
 /// <summary>
 /// The ledger audit, straight on PostgreSQL: every stream's versions run 1, 2, 3... without a gap; no movement id appears
 /// twice in a stream; every event can be read (upcast) and its balances after equal the fold of the stream up to it; every
-/// snapshot equals the fold at its version; a process manager's events (transfers) can be read. One pass over the events in (stream, version) order, streamed: memory holds
+/// snapshot equals the fold at its version; a process manager's events (transfers, orders) can be read. One pass over the events in (stream, version) order, streamed: memory holds
 /// one stream's movement ids and the snapshots' versions, not the ledger.
 /// </summary>
 public static class LedgerAudit
@@ -66,8 +67,10 @@ public static class LedgerAudit
                 // A process manager's own log (transfer:{id}): its events must read; its balances are the items'.
                 try
                 {
-                    _ = ProcessSerializer(stream)?.Deserialize(reader.GetString(3), reader.GetInt32(4), reader.GetString(5))
-                        ?? throw new FormatException($"'{stream}' is neither a stock item's nor a process manager's stream");
+                    var (type, schemaVersion, data) = (reader.GetString(3), reader.GetInt32(4), reader.GetString(5));
+                    _ = stream.StartsWith(TransferStream.Prefix, StringComparison.Ordinal) ? (object)TransferEventTypes.Serializer.Deserialize(type, schemaVersion, data)
+                        : stream.StartsWith(OrderStream.Prefix, StringComparison.Ordinal) ? OrderEventTypes.Serializer.Deserialize(type, schemaVersion, data)
+                        : throw new FormatException($"'{stream}' is neither a stock item's nor a process manager's stream");
                 }
                 catch (Exception ex) when (ex is JsonException or UnknownEventTypeException or KeyNotFoundException or NotSupportedException or FormatException)
                 {
@@ -125,10 +128,6 @@ public static class LedgerAudit
         progress?.Invoke(events);
         return new AuditReport(streams, events, snapshotsChecked, count, found);
     }
-
-    /// <summary>The serializer of a process manager's stream, by its prefix; null for any other stream.</summary>
-    private static EventSerializer<TransferEvent>? ProcessSerializer(string stream) =>
-        stream.StartsWith(TransferStream.Prefix, StringComparison.Ordinal) ? TransferEventTypes.Serializer : null;
 
     private static async Task<Dictionary<string, (int Version, StockItem Item)>> ReadSnapshotsAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {

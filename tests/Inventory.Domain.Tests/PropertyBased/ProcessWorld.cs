@@ -1,5 +1,5 @@
 using Inventory.Contracts.StockItems;
-using Inventory.Contracts.Transfers;
+using Inventory.Orders;
 using Inventory.Processes;
 using Inventory.StockItems;
 using Inventory.Transfers;
@@ -7,25 +7,32 @@ using Inventory.Transfers;
 namespace Inventory.Domain.Tests.PropertyBased;
 
 /// <summary>
-/// Transfers and plain movements over a few items, without Orleans: items decide with the real rules and remember each
-/// movement id (a repeat gets the first answer, a reuse is refused, as the grain does); each transfer runs
-/// <see cref="TransferDecisions"/> and <see cref="TransferProcess"/> on its own folded log. A step may be lost after the
+/// Transfers, orders and plain movements over a few items, without Orleans: items decide with the real rules and remember
+/// each movement id (a repeat gets the first answer, a reuse is refused, as the grain does); each transfer and order runs
+/// its decisions and process on its own folded log. A step may be lost after the
 /// item applied it (a crash before the outcome was recorded): the next run repeats it.
 /// </summary>
-internal sealed class TransferWorld
+internal sealed class ProcessWorld
 {
     public static readonly string[] Warehouses = ["wh-a", "wh-b", "wh-c"];
     public static readonly string[] Skus = ["sku-1", "sku-2"];
     private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private readonly Dictionary<StockItemKey, Item> _items = [];
-    private readonly Dictionary<string, TransferState> _transfers = new(StringComparer.Ordinal);
     private int _clock;
+
+    public ProcessWorld()
+    {
+        Transfers = new(this, TransferState.Empty, TransferState.Evolve, TransferProcess.Next);
+        Orders = new(this, OrderState.Empty, OrderState.Evolve, OrderProcess.Next);
+    }
 
     /// <summary>Every item event in ledger order, with its item.</summary>
     public List<(StockItemKey Item, StockItemEvent Event)> Ledger { get; } = [];
 
-    public IReadOnlyDictionary<string, TransferState> Transfers => _transfers;
+    public Processes<TransferState, TransferEvent> Transfers { get; }
+
+    public Processes<OrderState, OrderEvent> Orders { get; }
 
     public Dictionary<string, int> Outcomes { get; } = new(StringComparer.Ordinal);
 
@@ -62,51 +69,6 @@ internal sealed class TransferWorld
         return result;
     }
 
-    public ProcessDecision<TransferEvent> Request(string transferId, Func<TransferState, DateTimeOffset, ProcessDecision<TransferEvent>> decide)
-    {
-        var state = _transfers.GetValueOrDefault(transferId, TransferState.Empty);
-        var decision = decide(state, Now);
-        Count(decision.Rejection?.Code ?? (decision.Duplicate ? "request repeat" : "request recorded"));
-        _transfers[transferId] = decision.Events.Aggregate(state, TransferState.Evolve);
-        return decision;
-    }
-
-    /// <summary>Runs one step of the transfer; with <paramref name="lose"/> the item applies it but the outcome is never
-    /// recorded. False when the transfer had no step to take.</summary>
-    public bool Step(string transferId, bool lose)
-    {
-        var state = _transfers.GetValueOrDefault(transferId, TransferState.Empty);
-        switch (TransferProcess.Next(state, Now))
-        {
-            case null:
-                return false;
-            case RecordStep<TransferEvent> record:
-                _transfers[transferId] = TransferState.Evolve(state, record.Event);
-                Count(record.Event.GetType().Name);
-                return true;
-            case ItemStep<TransferEvent> item:
-                var answer = Execute(item.Item, item.Command);
-                if (lose)
-                {
-                    Count("outcome lost");
-                    return true;
-                }
-
-                _transfers[transferId] = TransferState.Evolve(state, item.Outcome(answer, Now));
-                return true;
-            default:
-                throw new InvalidOperationException("Unknown step.");
-        }
-    }
-
-    public void RunToRest(string transferId)
-    {
-        for (var guard = 0; Step(transferId, lose: false); guard++)
-        {
-            Assert.True(guard < 1000, $"{transferId} never came to rest");
-        }
-    }
-
     public StockItem ItemState(StockItemKey key) => _items.TryGetValue(key, out var item) ? item.State : StockItem.Empty;
 
     /// <summary>Per (transfer, SKU): dispatched, received and returned, summed from the items' events.</summary>
@@ -133,6 +95,62 @@ internal sealed class TransferWorld
     }
 
     private void Count(string outcome) => Outcomes[outcome] = Outcomes.GetValueOrDefault(outcome) + 1;
+
+    /// <summary>The processes of one kind (transfers, orders), each folded from its own events.</summary>
+    public sealed class Processes<TState, TEvent>(
+        ProcessWorld world, TState empty, Func<TState, TEvent, TState> evolve, Func<TState, DateTimeOffset, ProcessStep<TEvent>?> next)
+        where TState : class
+        where TEvent : class
+    {
+        private readonly Dictionary<string, TState> _states = new(StringComparer.Ordinal);
+
+        public IReadOnlyDictionary<string, TState> States => _states;
+
+        public ProcessDecision<TEvent> Request(string id, Func<TState, DateTimeOffset, ProcessDecision<TEvent>> decide)
+        {
+            var state = _states.GetValueOrDefault(id, empty);
+            var decision = decide(state, world.Now);
+            world.Count(decision.Rejection?.Code ?? (decision.Duplicate ? "request repeat" : "request recorded"));
+            _states[id] = decision.Events.Aggregate(state, evolve);
+            return decision;
+        }
+
+        /// <summary>Runs one step; with <paramref name="lose"/> the item applies it but the outcome is never recorded.
+        /// False when there was no step to take.</summary>
+        public bool Step(string id, bool lose)
+        {
+            var state = _states.GetValueOrDefault(id, empty);
+            switch (next(state, world.Now))
+            {
+                case null:
+                    return false;
+                case RecordStep<TEvent> record:
+                    _states[id] = evolve(state, record.Event);
+                    world.Count(record.Event.GetType().Name);
+                    return true;
+                case ItemStep<TEvent> item:
+                    var answer = world.Execute(item.Item, item.Command);
+                    if (lose)
+                    {
+                        world.Count("outcome lost");
+                        return true;
+                    }
+
+                    _states[id] = evolve(state, item.Outcome(answer, world.Now));
+                    return true;
+                default:
+                    throw new InvalidOperationException("Unknown step.");
+            }
+        }
+
+        public void RunToRest(string id)
+        {
+            for (var guard = 0; Step(id, lose: false); guard++)
+            {
+                Assert.True(guard < 1000, $"{id} never came to rest");
+            }
+        }
+    }
 
     private sealed class Item
     {

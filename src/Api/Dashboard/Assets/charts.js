@@ -94,7 +94,7 @@ window.InventoryCharts = (() => {
       data: levels.map((l) => ({ x: l.at, y: s.value(l) })),
       borderColor: s.color,
       backgroundColor: s.color,
-      stepped: 'after',
+      stepped: 'before', // A value holds from its point until the next one (Chart.js's 'after' steps at the point before).
       pointRadius: levels.length > 200 ? 0 : 2,
     }));
     itemChart.update(reducedMotion ? 'none' : undefined);

@@ -7,15 +7,16 @@ using static Microsoft.Playwright.Assertions;
 namespace Inventory.Dashboard.BrowserTests;
 
 /// <summary>Transfers on the page: the "Transfers in transit" panel (from GET /in-transit, overdue ones marked and
-/// counted).</summary>
+/// counted) and the item chart's in-transit line (from the item's history and its transfers' histories).</summary>
 public sealed partial class DashboardBrowserTests
 {
     [Fact]
-    public async Task GivenATransfer_WhenPartlyReceived_ThenThePanelShowsWhatIsStillInTransit()
+    public async Task GivenATransfer_WhenPartlyReceived_ThenThePanelAndTheItemChartShowWhatIsStillInTransit()
     {
         var (from, to) = ($"wh-{Guid.NewGuid():N}"[..12], $"wh-{Guid.NewGuid():N}"[..12]);
         var transferId = $"t-{Guid.NewGuid():N}"[..14];
         using var scanner = fixture.Client(TestKeys.Scanner);
+        using var dashboard = fixture.Client(TestKeys.Dashboard);
         await PostAsync(scanner, from, "sku-t", "receive", 10);
         await PostAsync(scanner, from, "sku-u", "receive", 5);
         await PostTransferAsync(scanner, "/api/v1/transfers",
@@ -29,6 +30,11 @@ public sealed partial class DashboardBrowserTests
         await Expect(row.Locator("td.route")).ToHaveTextAsync($"{from} → {to}");
         await Expect(row.Locator("td.skus")).ToHaveTextAsync("sku-t 6, sku-u 3");
         await Expect(page.Locator("#overview-transit")).ToContainTextAsync("In transit:");
+        await page.GetByRole(AriaRole.Button, new() { Name = from }).ClickAsync();
+        await page.Locator("#stock tbody tr[data-sku='sku-t'] th button").ClickAsync();
+        var before = await ItemChart.ExpectedAsync(dashboard, from, "sku-t");
+        Assert.Equal([0L, 6L], ItemChart.TransitValues(before));
+        await AssertItemChartAsync(page, before);
         await ScreenshotAsync(page, "transit");
 
         await PostTransferAsync(scanner, $"/api/v1/transfers/{transferId}/receive",
@@ -36,6 +42,10 @@ public sealed partial class DashboardBrowserTests
 
         await Expect(row.Locator("td.units")).ToHaveTextAsync("5", Within);
         await Expect(row.Locator("td.skus")).ToHaveTextAsync("sku-t 2, sku-u 3");
+        var after = await ItemChart.ExpectedAsync(dashboard, from, "sku-t");
+        Assert.Equal([0L, 6L, 2L], ItemChart.TransitValues(after));
+        await AssertItemChartAsync(page, after);
+        await Expect(page.Locator("#item-transit-note")).ToBeEmptyAsync();
         Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"), "The page was reloaded.");
         Assert.Empty(problems);
         await ScreenshotAsync(page, "transit-received");
@@ -64,6 +74,28 @@ public sealed partial class DashboardBrowserTests
         await Expect(page.Locator("#overview-transit")).ToContainTextAsync($"{counted} overdue");
         Assert.Empty(problems);
         await ScreenshotAsync(page, "transit-overdue");
+    }
+
+    [Fact]
+    public async Task GivenATransferThatCannotBeRead_WhenItsItemIsCharted_ThenTheChartSaysSo_AndDrawsNoInTransitFromItsDispatch()
+    {
+        var (from, to) = ($"wh-{Guid.NewGuid():N}"[..12], $"wh-{Guid.NewGuid():N}"[..12]);
+        var transferId = $"t-{Guid.NewGuid():N}"[..14];
+        using var scanner = fixture.Client(TestKeys.Scanner);
+        await PostAsync(scanner, from, "sku-x", "receive", 8);
+        await PostTransferAsync(scanner, "/api/v1/transfers",
+            new { transferId, fromWarehouseId = from, toWarehouseId = to, lines = new[] { new { sku = "sku-x", quantity = 5 } } });
+        var (page, problems) = await OpenAsync();
+        await page.RouteAsync($"**/api/v1/transfers/{transferId}", route => route.FulfillAsync(new() { Status = 502, Body = "" }));
+        await ConnectAsync(page, TestKeys.Dashboard);
+        await page.GetByRole(AriaRole.Button, new() { Name = from }).ClickAsync();
+
+        await page.Locator("#stock tbody tr[data-sku='sku-x'] th button").ClickAsync();
+
+        await Expect(page.Locator("#item-transit-note")).ToContainTextAsync($"{transferId} (HTTP 502)", new() { Timeout = 10_000 });
+        var drawn = ItemChart.Serialize(await page.EvaluateAsync<System.Text.Json.JsonElement>(ItemChartPoints));
+        Assert.Equal([0L, null], ItemChart.TransitValues(drawn));
+        Assert.All(problems, p => Assert.Contains("status of 502", p, StringComparison.Ordinal));
     }
 
     private static async Task PostTransferAsync(HttpClient scanner, string url, object body)

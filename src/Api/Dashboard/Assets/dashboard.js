@@ -322,14 +322,17 @@
     $('item-sku').textContent = sku;
     $('item-note').textContent = 'Loading…';
     $('item-error').textContent = '';
+    $('item-transit-note').textContent = '';
     $('item-section').hidden = false;
     try {
       const history = await charts.loadItem(api, warehouse, sku);
       if (warehouse !== state.warehouse || $('item-sku').textContent !== sku) return;
-      charts.showItem($('item-chart'), warehouse, sku, history.levels);
+      charts.showItem($('item-chart'), warehouse, sku, history, $('item-transit-note'));
       $('item-note').textContent = history.truncated
-        ? `Its latest ${fmt(history.levels.length)} of ${fmt(history.total)} movements when opened; new ones are added live.`
-        : 'Every movement since its first; new ones are added live.';
+        ? `Its latest ${fmt(history.levels.length)} of ${fmt(history.total)} movements when opened (in transit counts the transfers `
+          + 'they dispatched); new ones are added live.'
+        : 'Every movement since its first; new ones are added live. In transit: units that left on a transfer and have '
+          + 'neither arrived nor come back.';
     } catch (error) {
       if (error instanceof HttpError && (error.status === 401 || error.status === 403)) {
         handleError(error);
@@ -416,6 +419,7 @@
       await loadOverview();
       await loadTransit();
       await loadWarehouse();
+      await charts.refreshTransit();
       $('board-error').textContent = '';
     } catch (error) {
       handleError(error);

@@ -52,6 +52,40 @@ public sealed partial class DashboardBrowserTests
     }
 
     [Fact]
+    public async Task GivenAnItemsChartOpen_WhenATransferLeavesIt_IsPartlyReceived_AndCancelled_ThenTheInTransitLineFollowsLive()
+    {
+        var (from, to) = ($"wh-{Guid.NewGuid():N}"[..12], $"wh-{Guid.NewGuid():N}"[..12]);
+        var transferId = $"t-{Guid.NewGuid():N}"[..14];
+        using var scanner = fixture.Client(TestKeys.Scanner);
+        using var dashboard = fixture.Client(TestKeys.Dashboard);
+        await PostAsync(scanner, from, "sku-l", "receive", 10);
+        var (page, problems) = await OpenAsync();
+        await ConnectAsync(page, TestKeys.Dashboard);
+        await page.GetByRole(AriaRole.Button, new() { Name = from }).ClickAsync();
+        await page.Locator("#stock tbody tr[data-sku='sku-l'] th button").ClickAsync();
+        await AssertItemChartAsync(page, await ItemChart.ExpectedAsync(dashboard, from, "sku-l"));
+        await page.EvaluateAsync("() => { window.notReloaded = true; }");
+
+        await PostTransferAsync(scanner, "/api/v1/transfers",
+            new { transferId, fromWarehouseId = from, toWarehouseId = to, lines = new[] { new { sku = "sku-l", quantity = 7 } } });
+        var dispatched = await ItemChart.ExpectedAsync(dashboard, from, "sku-l");
+        await AssertItemChartAsync(page, dispatched);
+        await PostTransferAsync(scanner, $"/api/v1/transfers/{transferId}/receive",
+            new { receiptId = Guid.NewGuid(), lines = new[] { new { sku = "sku-l", quantity = 5 } } });
+        var received = await ItemChart.ExpectedAsync(dashboard, from, "sku-l");
+        await AssertItemChartAsync(page, received);
+        await PostTransferAsync(scanner, $"/api/v1/transfers/{transferId}/cancel", new { reason = "test" });
+        var cancelled = await ItemChart.ExpectedAsync(dashboard, from, "sku-l");
+        await AssertItemChartAsync(page, cancelled);
+
+        Assert.Equal([0L, 7L], ItemChart.TransitValues(dispatched));
+        Assert.Equal([0L, 7L, 2L], ItemChart.TransitValues(received));
+        Assert.Equal([0L, 7L, 2L, 0L], ItemChart.TransitValues(cancelled));
+        Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"), "The page was reloaded.");
+        Assert.Empty(problems);
+    }
+
+    [Fact]
     public async Task GivenATransferLongerOnTheRoadThanTheLimit_ThenThePanelMarksItOverdue_AndCountsIt()
     {
         var (from, to) = ($"wh-{Guid.NewGuid():N}"[..12], $"wh-{Guid.NewGuid():N}"[..12]);

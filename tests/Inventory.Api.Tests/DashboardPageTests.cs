@@ -54,16 +54,18 @@ public sealed class DashboardPageTests(ApiFixture fixture)
         var html = await _anonymous.GetStringAsync("/");
         var script = await _anonymous.GetStringAsync("/dashboard/dashboard.js");
         var charts = await _anonymous.GetStringAsync("/dashboard/charts.js");
+        var itemTransit = await _anonymous.GetStringAsync("/dashboard/item-transit.js");
+        var transit = await _anonymous.GetStringAsync("/dashboard/transit.js");
         var css = await _anonymous.GetStringAsync("/dashboard/dashboard.css");
 
         Assert.Equal(
-            ["/dashboard/chart.umd.min.js", "/dashboard/charts.js", "/dashboard/dashboard.js"],
+            ["/dashboard/chart.umd.min.js", "/dashboard/item-transit.js", "/dashboard/charts.js", "/dashboard/transit.js", "/dashboard/dashboard.js"],
             Regex.Matches(html, "<script src=\"([^\"]+)\" defer></script>").Select(m => m.Groups[1].Value));
-        Assert.Equal(3, Count(html, "<script"));
+        Assert.Equal(5, Count(html, "<script"));
         Assert.DoesNotContain("<style", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(" style=", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotMatch(@"\son[a-z]+\s*=", html);
-        foreach (var text in new[] { html, script, charts, css })
+        foreach (var text in new[] { html, script, charts, itemTransit, transit, css })
         {
             Assert.DoesNotContain("http://", text, StringComparison.Ordinal);
             Assert.DoesNotContain("https://", text, StringComparison.Ordinal);
@@ -74,6 +76,8 @@ public sealed class DashboardPageTests(ApiFixture fixture)
         Assert.Contains("/api/v1/live", script, StringComparison.Ordinal);
         Assert.DoesNotContain("innerHTML", script, StringComparison.Ordinal);
         Assert.DoesNotContain("innerHTML", charts, StringComparison.Ordinal);
+        Assert.DoesNotContain("innerHTML", itemTransit, StringComparison.Ordinal);
+        Assert.DoesNotContain("innerHTML", transit, StringComparison.Ordinal);
         Assert.DoesNotContain("EventSource", script.Replace("EventSource cannot", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
@@ -81,6 +85,8 @@ public sealed class DashboardPageTests(ApiFixture fixture)
     [InlineData("/dashboard/dashboard.js", "text/javascript")]
     [InlineData("/dashboard/dashboard.css", "text/css")]
     [InlineData("/dashboard/charts.js", "text/javascript")]
+    [InlineData("/dashboard/item-transit.js", "text/javascript")]
+    [InlineData("/dashboard/transit.js", "text/javascript")]
     [InlineData("/dashboard/chart.umd.min.js", "text/javascript")]
     [InlineData("/dashboard/chart.js-LICENSE.md", "text/plain")]
     public async Task GivenAsset_WhenRequestedAgainWithItsETag_Then304(string url, string mediaType)

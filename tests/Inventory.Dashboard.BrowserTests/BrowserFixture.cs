@@ -2,6 +2,7 @@ using System.Net;
 using Inventory.Api.Tests;
 using Inventory.Contracts.Projections;
 using Inventory.Hosting;
+using Inventory.Processes;
 using Inventory.Projections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -15,10 +16,13 @@ using Orleans.TestingHost;
 
 namespace Inventory.Dashboard.BrowserTests;
 
-/// <summary>An in-process silo (in-memory store, read side on short intervals), the API on a real Kestrel port on
-/// loopback in front of it, and headless Chromium.</summary>
+/// <summary>An in-process silo (in-memory store, read side on short intervals, transfers overdue after
+/// <see cref="TransferOverdueAfter"/>), the API on a real Kestrel port on loopback in front of it, and headless Chromium.</summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
+    /// <summary>Short, so that a test sees a transfer become overdue (the views compare it with the time of the read).</summary>
+    public static readonly TimeSpan TransferOverdueAfter = TimeSpan.FromSeconds(3);
+
     private IPlaywright? _playwright;
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
@@ -46,6 +50,7 @@ public sealed class BrowserFixture : IAsyncLifetime
                 o.GenerationCacheTtl = TimeSpan.FromMilliseconds(100);
                 o.KeeperInterval = TimeSpan.FromMilliseconds(200);
             });
+            silo.Services.Configure<ProcessOptions>(o => o.TransferOverdueAfter = TransferOverdueAfter);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

@@ -37,13 +37,13 @@ public sealed partial class DashboardBrowserTests
         await page.Locator("#stock tbody tr[data-sku='sku-c'] th button").ClickAsync();
 
         await Expect(page.Locator("#item-sku")).ToHaveTextAsync("sku-c");
-        Assert.Equal(await ItemHistoryAsync(dashboard, warehouse, "sku-c", 4), await ItemChartAsync(page, 4));
+        await AssertItemChartAsync(page, await ItemHistoryAsync(dashboard, warehouse, "sku-c", 4));
         await ScreenshotAsync(page, "charts");
 
         await PostMovementAsync(scanner, new { warehouseId = warehouse, sku = "sku-c", type = "pick", quantity = 5 });
         await PostMovementAsync(scanner, new { warehouseId = warehouse, sku = "sku-other", type = "receive", quantity = 1 });
 
-        Assert.Equal(await ItemHistoryAsync(dashboard, warehouse, "sku-c", 5), await ItemChartAsync(page, 5));
+        await AssertItemChartAsync(page, await ItemHistoryAsync(dashboard, warehouse, "sku-c", 5));
         Assert.Empty(problems);
     }
 
@@ -113,40 +113,27 @@ public sealed partial class DashboardBrowserTests
         Assert.Empty(problems);
     }
 
-    /// <summary>The item's history from the API as the chart should draw it: per series, [recordedAt in ms, value].</summary>
+    /// <summary>The item's history from the API as the chart should draw it (<see cref="ItemChart"/>), after checking that
+    /// it has <paramref name="expected"/> events.</summary>
     private static async Task<string> ItemHistoryAsync(HttpClient dashboard, string warehouse, string sku, int expected)
     {
         var body = await dashboard.GetFromJsonAsync<JsonObject>($"/api/v1/items/{warehouse}/{sku}/events");
-        var events = body!["events"]!.AsArray();
-        Assert.Equal(expected, events.Count);
+        Assert.Equal(expected, body!["events"]!.AsArray().Count);
         Assert.Null(body["next"]);
-        long[][] Series(string field) =>
-        [
-            .. events.Select(e => new[]
-            {
-                DateTimeOffset.Parse((string)e!["recordedAt"]!, CultureInfo.InvariantCulture).ToUnixTimeMilliseconds(),
-                (long)e["data"]![field]!,
-            }),
-        ];
-        return JsonSerializer.Serialize(new object[]
-        {
-            new { label = "On hand", points = Series("onHandAfter") },
-            new { label = "Reserved", points = Series("reservedAfter") },
-        });
+        return await ItemChart.ExpectedAsync(dashboard, warehouse, sku);
     }
 
-    /// <summary>The item chart's datasets once it draws <paramref name="points"/> points, serialized like <see cref="ItemHistoryAsync"/>.</summary>
-    private static async Task<string> ItemChartAsync(IPage page, int points)
+    /// <summary>Waits until the item chart draws <paramref name="expected"/> (serialized like <see cref="ItemChart"/>);
+    /// asserts it does within 10 s.</summary>
+    private static async Task AssertItemChartAsync(IPage page, string expected)
     {
-        await page.WaitForFunctionAsync(
-            $"() => {{ const c = Chart.getChart(document.getElementById('item-chart')); return !!c && c.data.datasets.length > 0 && c.data.datasets.every(d => d.data.length === {points}); }}",
-            null, new() { Timeout = 10_000 });
-        var datasets = await page.EvaluateAsync<JsonElement>(ItemChartPoints);
-        return JsonSerializer.Serialize(datasets.EnumerateArray().Select(d => new
+        var drawn = "";
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < deadline && drawn != expected; await Task.Delay(100))
         {
-            label = d.GetProperty("label").GetString(),
-            points = d.GetProperty("points").EnumerateArray().Select(p => p.EnumerateArray().Select(v => v.GetInt64()).ToArray()).ToArray(),
-        }).ToArray());
+            drawn = ItemChart.Serialize(await page.EvaluateAsync<JsonElement>(ItemChartPoints));
+        }
+
+        Assert.Equal(expected, drawn);
     }
 
     /// <summary>The minute chart's line of <paramref name="warehouse"/> once it counts <paramref name="movements"/>.</summary>

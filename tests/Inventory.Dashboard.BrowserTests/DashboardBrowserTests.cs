@@ -163,6 +163,7 @@ public sealed partial class DashboardBrowserTests(BrowserFixture fixture) : IAsy
     {
         if (Environment.GetEnvironmentVariable("INVENTORY_SCREENSHOTS") is { Length: > 0 } directory)
         {
+            await page.WaitForTimeoutAsync(500); // The charts' animations (250 ms) settle.
             await page.ScreenshotAsync(new() { Path = Path.Combine(directory, $"{name}.png"), FullPage = true });
         }
     }

@@ -15,7 +15,7 @@ public static class DashboardEndpoints
     /// <summary>The files served under <c>/dashboard/</c>: the page's own, and the vendored Chart.js with its licence.</summary>
     public static readonly IReadOnlySet<string> Files = new HashSet<string>(StringComparer.Ordinal)
     {
-        "dashboard.js", "charts.js", "dashboard.css", "favicon.svg", "chart.umd.min.js", "chart.js-LICENSE.md",
+        "dashboard.js", "charts.js", "item-transit.js", "transit.js", "dashboard.css", "favicon.svg", "chart.umd.min.js", "chart.js-LICENSE.md",
     };
 
     /// <summary>The page and its assets also answer HEAD (uptime and link checkers), with the same headers and no body.</summary>

@@ -15,11 +15,15 @@ window.InventoryCharts = (() => {
   const levelOfEvent = (e) => ({ version: e.version, at: Date.parse(e.recordedAt), onHand: e.data.onHandAfter, reserved: e.data.reservedAfter });
   const levelOfMovement = (m) => ({ version: m.version, at: Date.parse(m.recordedAt), onHand: m.onHandAfter, reserved: m.reservedAfter });
 
-  // The item chart's lines. 'In transit' joins here once transfers exist: one more entry, and its field in the levels above.
+  // The item chart's lines: on hand and reserved after each movement (and, when in transit goes on later, once more at
+  // its end: a level holds until the next movement); in transit from item-transit.js (its own points: one at each
+  // movement and one at each receipt at a destination). Each value holds from its point to the next (stepped 'before').
   const ITEM_SERIES = [
-    { label: 'On hand', color: COLORS[0], value: (level) => level.onHand },
-    { label: 'Reserved', color: COLORS[1], value: (level) => level.reserved },
+    { label: 'On hand', color: COLORS[0], points: (levels) => levels.map((l) => ({ x: l.at, y: l.onHand })) },
+    { label: 'Reserved', color: COLORS[1], points: (levels) => levels.map((l) => ({ x: l.at, y: l.reserved })) },
+    { label: 'In transit', color: COLORS[2], points: (levels) => item.transit.points(levels), dashed: true },
   ];
+  const TRANSIT = ITEM_SERIES[2];
 
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const numbers = new Intl.NumberFormat();
@@ -35,7 +39,7 @@ window.InventoryCharts = (() => {
   let itemTicks = SPANS[0][1];
 
   let itemChart = null;
-  let item = null; // { warehouseId, sku, levels: Map(version -> level) }
+  let item = null; // { warehouseId, sku, levels: Map(version -> level), transit: ItemTransit, note: element }
   let minuteChart = null;
 
   function baseOptions() {
@@ -50,11 +54,13 @@ window.InventoryCharts = (() => {
 
   // ---- an item's stock over time ----
 
-  // The item's latest ITEM_HISTORY_MAX movements, oldest first: its version says where they start. Live movements of
-  // the item that arrive meanwhile are kept (itemMovement) and drawn with them.
+  // The item's latest ITEM_HISTORY_MAX movements, oldest first: its version says where they start; and the transfers
+  // they name (their receipts at the destination). Live movements of the item that arrive meanwhile are kept
+  // (itemMovement) and drawn with them.
   async function loadItem(api, warehouseId, sku) {
     closeItem();
-    item = { warehouseId, sku, levels: new Map() };
+    const transit = window.InventoryItemTransit.create(api, warehouseId, sku);
+    item = { warehouseId, sku, levels: new Map(), transit, note: null };
     const path = `/api/v1/items/${encodeURIComponent(warehouseId)}/${encodeURIComponent(sku)}`;
     const details = await api(path);
     const after = Math.max(0, details.version - ITEM_HISTORY_MAX);
@@ -63,15 +69,21 @@ window.InventoryCharts = (() => {
     while (next) {
       const page = await api(next);
       levels.push(...page.events.map(levelOfEvent));
+      for (const e of page.events) transit.addEvent(e);
       next = page.next;
     }
-    return { levels, total: details.version, truncated: after > 0 };
+    await transit.sync();
+    return { levels, total: details.version, truncated: after > 0, transit };
   }
 
-  function showItem(canvas, warehouseId, sku, levels) {
+  // Draws the item's levels and its in transit (history.transit, from loadItem); what cannot be drawn is said in note.
+  function showItem(canvas, warehouseId, sku, history, note) {
     if (!item || item.warehouseId !== warehouseId || item.sku !== sku) {
       item = { warehouseId, sku, levels: new Map() };
     }
+    item.transit = history.transit;
+    item.note = note;
+    const levels = history.levels;
     for (const l of levels) item.levels.set(l.version, l);
     if (!itemChart) {
       const options = baseOptions();
@@ -89,25 +101,62 @@ window.InventoryCharts = (() => {
     const levels = [...item.levels.values()].sort((a, b) => a.version - b.version);
     const span = levels.length ? levels[levels.length - 1].at - levels[0].at : 0;
     itemTicks = SPANS.find(([limit]) => span < limit)[1];
-    itemChart.data.datasets = ITEM_SERIES.map((s) => ({
-      label: s.label,
-      data: levels.map((l) => ({ x: l.at, y: s.value(l) })),
-      borderColor: s.color,
-      backgroundColor: s.color,
-      stepped: 'after',
-      pointRadius: levels.length > 200 ? 0 : 2,
-    }));
+    const lines = ITEM_SERIES.map((s) => ({ series: s, points: s.points(levels) }));
+    const end = Math.max(...lines.map(({ points }) => (points.length ? points[points.length - 1].x : -Infinity)));
+    for (const { series, points } of lines) {
+      if (series !== TRANSIT && points.length && points[points.length - 1].x < end) points.push({ x: end, y: points[points.length - 1].y });
+    }
+    if (item.note) item.note.textContent = item.transit.note();
+    // The same points again (a refresh that found nothing new): not redrawn, so not animated again.
+    const drawn = JSON.stringify(lines.map(({ points }) => points));
+    if (drawn === item.drawn && itemChart.data.datasets.length === lines.length) return;
+    item.drawn = drawn;
+    const pointRadius = levels.length > 200 ? 0 : 2;
+    if (itemChart.data.datasets.length === lines.length) {
+      // In place, so that Chart.js moves the lines to their new points instead of drawing them again from nothing.
+      lines.forEach(({ points }, i) => Object.assign(itemChart.data.datasets[i], { data: points, pointRadius }));
+    } else {
+      itemChart.data.datasets = lines.map(({ series, points }) => ({
+        label: series.label,
+        data: points,
+        borderColor: series.color,
+        backgroundColor: series.color,
+        borderDash: series.dashed ? [6, 3] : undefined,
+        stepped: 'before', // A value holds from its point until the next one (Chart.js's 'after' steps at the point before).
+        spanGaps: false,
+        pointRadius,
+      }));
+    }
     itemChart.update(reducedMotion ? 'none' : undefined);
+    const last = (points) => (points.length && points[points.length - 1].y !== null ? numbers.format(points[points.length - 1].y) : 'unknown');
     itemChart.canvas.setAttribute('aria-label',
       `${item.sku} in ${item.warehouseId}: ${levels.length} movements; ` +
-      (levels.length ? ITEM_SERIES.map((s) => `${s.label.toLowerCase()} ${numbers.format(s.value(levels[levels.length - 1]))}`).join(', ') : 'none'));
+      (levels.length ? lines.map(({ series, points }) => `${series.label.toLowerCase()} ${last(points)}`).join(', ') : 'none'));
   }
 
-  // A live movement: added when it belongs to the open item (and is not already drawn).
+  // A live movement: added when it belongs to the open item (and is not already drawn). A transfer's movement of the item
+  // (its transfer id still to read), or a receipt of this SKU elsewhere, re-reads what the in-transit line needs.
   function itemMovement(m) {
-    if (!item || m.warehouseId !== item.warehouseId || m.sku !== item.sku || item.levels.has(m.version)) return;
+    if (!item || !item.transit || m.sku !== item.sku) return;
+    if (m.warehouseId !== item.warehouseId) {
+      if (m.type === 'transfer-received' && item.transit.hasOpen()) refreshTransit();
+      return;
+    }
+    if (item.levels.has(m.version)) return;
     item.levels.set(m.version, levelOfMovement(m));
+    if (item.transit.addMovement(m)) refreshTransit();
     if (itemChart) drawItem();
+  }
+
+  // Re-reads the open item's transfers that may still change (dashboard.js calls it on its refreshes too), then redraws.
+  function refreshTransit() {
+    const open = item;
+    if (!open || !open.transit || !open.transit.hasOpen()) return Promise.resolve();
+    return open.transit.sync().then(() => {
+      if (item === open && itemChart) drawItem();
+    }, () => {
+      if (item === open && open.note) open.note.textContent = 'In transit could not be brought up to date (the API did not answer); it is tried again on the next refresh.';
+    });
   }
 
   function closeItem() {
@@ -182,5 +231,5 @@ window.InventoryCharts = (() => {
     }
   }
 
-  return { loadItem, showItem, itemMovement, closeItem, openItem, showMinutes, clear, ITEM_HISTORY_MAX };
+  return { loadItem, showItem, itemMovement, refreshTransit, closeItem, openItem, showMinutes, clear, ITEM_HISTORY_MAX };
 })();

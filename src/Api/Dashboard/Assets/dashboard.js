@@ -1,7 +1,7 @@
 // Inventory dashboard: reads the views with the key entered once (kept in sessionStorage, or localStorage when
 // remembered; sent only in the X-Api-Key header) and follows GET /api/v1/live. EventSource cannot send headers, so the
 // live feed is read with fetch() and a ReadableStream and parsed as server-sent events here. The charts are drawn by
-// charts.js (window.InventoryCharts).
+// charts.js (window.InventoryCharts), the transfers in transit by transit.js (window.InventoryTransit).
 'use strict';
 
 (() => {
@@ -12,6 +12,8 @@
   const REFRESH_DEBOUNCE_MS = 400;
   const FULL_REFRESH_MS = 30000;
   const PROJECTIONS_REFRESH_MS = 2000;
+  // Transfers become overdue and age with no movement to announce it: the panel is also read on this timer.
+  const TRANSIT_REFRESH_MS = 5000;
   const CLUSTER_SESSION_REFRESH_MS = 30 * 60 * 1000;
   const CLUSTER_SESSION_PATH = '/api/v1/admin/cluster-dashboard/session';
 
@@ -30,6 +32,7 @@
 
   const $ = (id) => document.getElementById(id);
   const charts = window.InventoryCharts;
+  const transit = window.InventoryTransit;
 
   class HttpError extends Error {
     constructor(status, problem) {
@@ -125,6 +128,9 @@
     'stock-adjusted': 'Adjusted',
     'stock-counted': 'Counted',
     'reorder-point-set': 'Reorder point set',
+    'transfer-dispatched': 'Transfer out',
+    'transfer-received': 'Transfer in',
+    'transfer-returned': 'Transfer back',
   };
 
   // ---- overview ----
@@ -135,6 +141,7 @@
     $('overview-totals').textContent =
       `${fmt(overview.warehouses)} warehouses, ${fmt(overview.skus)} SKUs: ${fmt(t.onHand)} on hand, ` +
       `${fmt(t.reserved)} reserved, ${fmt(t.available)} available, ${fmt(t.lowStock)} low; ${fmt(overview.movements)} movements.`;
+    showTransitSummary(overview.inTransit);
     const body = $('warehouses').tBodies[0];
     body.replaceChildren();
     for (const w of overview.byWarehouse) {
@@ -167,6 +174,25 @@
       await selectWarehouse(overview.byWarehouse[0].warehouseId);
     }
     return overview;
+  }
+
+  // ---- transfers in transit ----
+
+  // The overview's in-transit figures (units, transfers, overdueTransfers), or the same from GET /in-transit.
+  function showTransitSummary(figures) {
+    transit.summary($('overview-transit'), figures);
+  }
+
+  async function loadTransit() {
+    try {
+      const inTransit = await api('/api/v1/in-transit');
+      transit.render(inTransit);
+      showTransitSummary(inTransit);
+      $('transit-error').textContent = '';
+    } catch (error) {
+      if (error instanceof HttpError && (error.status === 401 || error.status === 403)) throw error;
+      $('transit-error').textContent = describe(error);
+    }
   }
 
   // ---- selected warehouse ----
@@ -296,14 +322,17 @@
     $('item-sku').textContent = sku;
     $('item-note').textContent = 'Loading…';
     $('item-error').textContent = '';
+    $('item-transit-note').textContent = '';
     $('item-section').hidden = false;
     try {
       const history = await charts.loadItem(api, warehouse, sku);
       if (warehouse !== state.warehouse || $('item-sku').textContent !== sku) return;
-      charts.showItem($('item-chart'), warehouse, sku, history.levels);
+      charts.showItem($('item-chart'), warehouse, sku, history, $('item-transit-note'));
       $('item-note').textContent = history.truncated
-        ? `Its latest ${fmt(history.levels.length)} of ${fmt(history.total)} movements when opened; new ones are added live.`
-        : 'Every movement since its first; new ones are added live.';
+        ? `Its latest ${fmt(history.levels.length)} of ${fmt(history.total)} movements when opened (in transit counts the transfers `
+          + 'they dispatched); new ones are added live.'
+        : 'Every movement since its first; new ones are added live. In transit: units that left on a transfer and have '
+          + 'neither arrived nor come back.';
     } catch (error) {
       if (error instanceof HttpError && (error.status === 401 || error.status === 403)) {
         handleError(error);
@@ -388,7 +417,9 @@
   async function refreshAll() {
     try {
       await loadOverview();
+      await loadTransit();
       await loadWarehouse();
+      await charts.refreshTransit();
       $('board-error').textContent = '';
     } catch (error) {
       handleError(error);
@@ -515,7 +546,12 @@
     $('key-section').hidden = true;
     $('board').hidden = false;
     $('forget-key').hidden = false;
-    try { await loadProjections(); } catch (error) { handleError(error); }
+    try {
+      await loadTransit();
+      await loadProjections();
+    } catch (error) {
+      handleError(error);
+    }
     if (state.operator) {
       await openClusterSession();
       state.timers.push(setInterval(openClusterSession, CLUSTER_SESSION_REFRESH_MS));
@@ -524,6 +560,7 @@
     state.live = new AbortController();
     follow(state.live);
     state.timers.push(setInterval(refreshAll, FULL_REFRESH_MS));
+    state.timers.push(setInterval(() => loadTransit().catch(handleError), TRANSIT_REFRESH_MS));
     state.timers.push(setInterval(() => {
       if (state.operator) loadProjections().catch(handleError);
     }, PROJECTIONS_REFRESH_MS));
@@ -541,6 +578,7 @@
     state.movementsPage = 0;
     closeItem();
     charts.clear();
+    transit.clear();
     setStatus('Not connected', 'off');
   }
 

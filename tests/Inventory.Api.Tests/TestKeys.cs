@@ -11,6 +11,10 @@ public static class TestKeys
     public const string Operator = "test-operator-key-0123456789";
     public const string Unknown = "test-unknown-key-0123456789";
 
+    /// <summary>A scanner key that may write to <see cref="ScopedWarehouse"/> only.</summary>
+    public const string ScopedScanner = "test-scoped-scanner-key-0123456789";
+    public const string ScopedWarehouse = "wh-scope-a";
+
     public static Dictionary<string, string?> Settings() => new()
     {
         ["Inventory:Api:Keys:0:Name"] = "scanner-1",
@@ -22,6 +26,10 @@ public static class TestKeys
         ["Inventory:Api:Keys:2:Name"] = "operator-1",
         ["Inventory:Api:Keys:2:Role"] = "operator",
         ["Inventory:Api:Keys:2:Sha256"] = Sha256(Operator),
+        ["Inventory:Api:Keys:3:Name"] = "scanner-scoped",
+        ["Inventory:Api:Keys:3:Role"] = "scanner",
+        ["Inventory:Api:Keys:3:Sha256"] = Sha256(ScopedScanner),
+        ["Inventory:Api:Keys:3:Warehouses:0"] = ScopedWarehouse,
     };
 
     public static string Sha256(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));

@@ -165,6 +165,11 @@ public static class ItemEndpoints
             return ApiProblems.Result(ApiProblems.Validation(errors));
         }
 
+        if (!WarehouseScope.MayWrite(request.HttpContext.User, key.WarehouseId))
+        {
+            return WarehouseScope.Forbidden(key.WarehouseId);
+        }
+
         var command = new SetReorderPoint { MovementId = movementId ?? Guid.NewGuid(), ReorderPoint = body.Value.ReorderPoint };
         var result = await grains.GetStockItem(key.ToString()).ExecuteAsync(command);
         return MovementEndpoints.ToResult(key, result);

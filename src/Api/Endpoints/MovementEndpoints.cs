@@ -52,6 +52,11 @@ public static partial class MovementEndpoints
             return ApiProblems.Result(ApiProblems.Validation(errors!));
         }
 
+        if (!WarehouseScope.MayWrite(request.HttpContext.User, movement.Key.WarehouseId))
+        {
+            return WarehouseScope.Forbidden(movement.Key.WarehouseId);
+        }
+
         var result = await grains.GetStockItem(movement.Key.ToString()).ExecuteAsync(movement.Command);
         return ToResult(movement.Key, result);
     }
@@ -89,6 +94,12 @@ public static partial class MovementEndpoints
             if (movement is null)
             {
                 results[i] = new MovementBatchResult(StatusCodes.Status400BadRequest, null, ApiProblems.Validation(errors!));
+                continue;
+            }
+
+            if (!WarehouseScope.MayWrite(request.HttpContext.User, movement.Key.WarehouseId))
+            {
+                results[i] = new MovementBatchResult(StatusCodes.Status403Forbidden, null, WarehouseScope.Problem(movement.Key.WarehouseId));
                 continue;
             }
 

@@ -69,6 +69,11 @@ public static class OrderEndpoints
             return ApiProblems.Result(ApiProblems.Validation(errors!));
         }
 
+        if (!WarehouseScope.MayWrite(request.HttpContext.User, command.WarehouseId))
+        {
+            return WarehouseScope.Forbidden(command.WarehouseId);
+        }
+
         var result = await grains.GetGrain<IOrderGrain>(orderId).ReserveAsync(command);
         if (result.Rejection is not null)
         {
@@ -98,7 +103,13 @@ public static class OrderEndpoints
             return ApiProblems.Result(ApiProblems.Validation(errors!));
         }
 
-        return Answer(await grains.GetGrain<IOrderGrain>(orderId).PickAsync(command));
+        var order = grains.GetGrain<IOrderGrain>(orderId);
+        if (await ForbiddenAsync(order, request) is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        return Answer(await order.PickAsync(command));
     }
 
     private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> PostReleaseAsync(string orderId, HttpRequest request, IGrainFactory grains)
@@ -125,8 +136,21 @@ public static class OrderEndpoints
             return ApiProblems.Result(ApiProblems.Validation(errors));
         }
 
-        return Answer(await grains.GetGrain<IOrderGrain>(orderId).ReleaseAsync(new ReleaseOrder { Reason = release.Reason }));
+        var order = grains.GetGrain<IOrderGrain>(orderId);
+        if (await ForbiddenAsync(order, request) is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        return Answer(await order.ReleaseAsync(new ReleaseOrder { Reason = release.Reason }));
     }
+
+    /// <summary>The 403 when the order's warehouse is outside the caller's, or null (also for an order that does not exist:
+    /// the grain answers that).</summary>
+    private static async Task<ProblemHttpResult?> ForbiddenAsync(IOrderGrain order, HttpRequest request) =>
+        await order.GetAsync() is { } existing && !WarehouseScope.MayWrite(request.HttpContext.User, existing.WarehouseId)
+            ? WarehouseScope.Forbidden(existing.WarehouseId)
+            : null;
 
     private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> GetOrderAsync(string orderId, IGrainFactory grains)
     {

@@ -64,6 +64,11 @@ public static class TransferEndpoints
             return ApiProblems.Result(ApiProblems.Validation(errors!));
         }
 
+        if (!WarehouseScope.MayWrite(request.HttpContext.User, command.FromWarehouseId))
+        {
+            return WarehouseScope.Forbidden(command.FromWarehouseId);
+        }
+
         var transferId = body.Value!.TransferId;
         var result = await grains.GetGrain<ITransferGrain>(transferId).StartAsync(command);
         if (result.Rejection is not null)
@@ -94,7 +99,14 @@ public static class TransferEndpoints
             return ApiProblems.Result(ApiProblems.Validation(errors!));
         }
 
-        return Answer(await grains.GetGrain<ITransferGrain>(transferId).ReceiveAsync(command));
+        var transfer = grains.GetGrain<ITransferGrain>(transferId);
+        if (await transfer.GetAsync() is { } existing && !WarehouseScope.MayWrite(request.HttpContext.User, existing.ToWarehouseId))
+        {
+            // A receipt writes at the destination.
+            return WarehouseScope.Forbidden(existing.ToWarehouseId);
+        }
+
+        return Answer(await transfer.ReceiveAsync(command));
     }
 
     private static async Task<Results<Ok<TransferResponse>, ProblemHttpResult>> PostCancelAsync(string transferId, HttpRequest request, IGrainFactory grains)
@@ -121,7 +133,14 @@ public static class TransferEndpoints
             return ApiProblems.Result(ApiProblems.Validation(errors));
         }
 
-        return Answer(await grains.GetGrain<ITransferGrain>(transferId).CancelAsync(new CancelTransfer { Reason = cancel.Reason }));
+        var transfer = grains.GetGrain<ITransferGrain>(transferId);
+        if (await transfer.GetAsync() is { } existing && !WarehouseScope.MayWrite(request.HttpContext.User, existing.FromWarehouseId))
+        {
+            // A cancel sends what is in transit back to the source.
+            return WarehouseScope.Forbidden(existing.FromWarehouseId);
+        }
+
+        return Answer(await transfer.CancelAsync(new CancelTransfer { Reason = cancel.Reason }));
     }
 
     private static async Task<Results<Ok<TransferResponse>, ProblemHttpResult>> GetTransferAsync(string transferId, IGrainFactory grains)

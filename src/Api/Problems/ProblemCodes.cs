@@ -10,6 +10,7 @@ public static class ProblemCodes
     public const string PayloadTooLarge = "payload-too-large";
     public const string Unauthorized = "unauthorized";
     public const string Forbidden = "forbidden";
+    public const string ForbiddenWarehouse = "forbidden-warehouse";
     public const string NotFound = "not-found";
     public const string MethodNotAllowed = "method-not-allowed";
     public const string ItemNotFound = "item-not-found";

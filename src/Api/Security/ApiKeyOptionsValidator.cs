@@ -40,6 +40,11 @@ public sealed class ApiKeyOptionsValidator(ApiMode mode) : IValidateOptions<Inve
                 errors.Add($"{at}:Sha256 must be the SHA-256 of the key as 64 hex digits.");
             }
 
+            if (key.Warehouses.Find(w => !Inventory.Contracts.Identifiers.IsValid(w)) is { } warehouse)
+            {
+                errors.Add($"{at}:Warehouses: '{warehouse}' is not a warehouse id ({Inventory.Contracts.Identifiers.Rule}).");
+            }
+
             if (key.PermitLimit is < 1)
             {
                 errors.Add($"{at}:PermitLimit must be at least 1.");

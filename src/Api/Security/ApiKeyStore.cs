@@ -18,8 +18,8 @@ public sealed class ApiKeyStore
         ArgumentNullException.ThrowIfNull(development);
         var configured = options.Value.Keys;
         _keys = configured.Count > 0
-            ? [.. configured.Select(k => new ApiKey(k.Name!, k.Role!, Convert.FromHexString(k.Sha256!), k.PermitLimit))]
-            : [.. development.Keys.Select(k => new ApiKey(k.Name, k.Role, Hash(k.Key), null))];
+            ? [.. configured.Select(k => new ApiKey(k.Name!, k.Role!, Convert.FromHexString(k.Sha256!), k.PermitLimit, [.. k.Warehouses]))]
+            : [.. development.Keys.Select(k => new ApiKey(k.Name, k.Role, Hash(k.Key), null, []))];
         _byName = _keys.ToDictionary(k => k.Name, StringComparer.Ordinal);
     }
 

@@ -18,37 +18,31 @@ public static class OrderMapping
     public static (ReserveOrder? Command, Dictionary<string, string[]>? Errors) Map(OrderReservationRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        void Error(string field, string message) => (errors.TryGetValue(field, out var list) ? list : errors[field] = []).Add(message);
-        if (!Identifiers.IsValid(request.WarehouseId))
-        {
-            Error("warehouseId", Identifiers.Rule);
-        }
-
-        var lines = MapLines(request.Lines, Error);
-        return errors.Count > 0 ? (null, Freeze(errors)) : (new ReserveOrder { WarehouseId = request.WarehouseId, Lines = lines }, null);
+        var errors = new FieldErrors();
+        errors.Id(request.WarehouseId, "warehouseId");
+        var lines = Lines(request.Lines, errors);
+        return errors.Count > 0 ? (null, errors.ToDictionary()) : (new ReserveOrder { WarehouseId = request.WarehouseId, Lines = lines }, null);
     }
 
     public static (PickOrder? Command, Dictionary<string, string[]>? Errors) Map(OrderPickRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        void Error(string field, string message) => (errors.TryGetValue(field, out var list) ? list : errors[field] = []).Add(message);
+        var errors = new FieldErrors();
         if (request.PickId == Guid.Empty)
         {
-            Error("pickId", "Must be a UUID other than all zeros.");
+            errors.Add("pickId", "Must be a UUID other than all zeros.");
         }
 
-        var lines = request.Lines is null ? null : MapLines(request.Lines, Error);
-        return errors.Count > 0 ? (null, Freeze(errors)) : (new PickOrder { PickId = request.PickId, Lines = lines }, null);
+        var lines = request.Lines is null ? null : Lines(request.Lines, errors);
+        return errors.Count > 0 ? (null, errors.ToDictionary()) : (new PickOrder { PickId = request.PickId, Lines = lines }, null);
     }
 
     public static Dictionary<string, string[]>? Check(OrderReleaseRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return request.Reason is { Length: > MaxReasonLength }
-            ? new Dictionary<string, string[]>(StringComparer.Ordinal) { ["reason"] = [$"At most {MaxReasonLength} characters."] }
-            : null;
+        var errors = new FieldErrors();
+        errors.Reason(request.Reason, MaxReasonLength);
+        return errors.Count > 0 ? errors.ToDictionary() : null;
     }
 
     public static OrderResponse ToResponse(OrderDetails order, bool duplicate = false)
@@ -93,44 +87,6 @@ public static class OrderMapping
         return problem;
     }
 
-    private static List<OrderLine> MapLines(IReadOnlyList<OrderLineRequest>? lines, Action<string, string> error)
-    {
-        var mapped = new List<OrderLine>();
-        if (lines is null || lines.Count is 0 or > MaxLines)
-        {
-            error("lines", $"Must hold 1 to {MaxLines} lines.");
-            return mapped;
-        }
-
-        var skus = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < lines.Count; i++)
-        {
-            if (lines[i] is not { } line)
-            {
-                error($"lines[{i}]", "Must be an object with sku and quantity.");
-                continue;
-            }
-
-            if (!Identifiers.IsValid(line.Sku))
-            {
-                error($"lines[{i}].sku", Identifiers.Rule);
-            }
-            else if (!skus.Add(line.Sku))
-            {
-                error($"lines[{i}].sku", "Each SKU once: this one is on an earlier line.");
-            }
-
-            if (line.Quantity is < 1 or > Quantities.Max)
-            {
-                error($"lines[{i}].quantity", $"Must be between 1 and {Quantities.Max}.");
-            }
-
-            mapped.Add(new OrderLine(line.Sku, line.Quantity));
-        }
-
-        return mapped;
-    }
-
-    private static Dictionary<string, string[]> Freeze(Dictionary<string, List<string>> errors) =>
-        errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+    private static List<OrderLine> Lines(IReadOnlyList<OrderLineRequest>? lines, FieldErrors errors) =>
+        errors.Lines(lines, MaxLines, l => (l.Sku, l.Quantity), (sku, quantity) => new OrderLine(sku, quantity));
 }

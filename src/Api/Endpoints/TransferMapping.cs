@@ -21,43 +21,41 @@ public static class TransferMapping
     public static (StartTransfer? Command, Dictionary<string, string[]>? Errors) Map(TransferRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        void Error(string field, string message) => (errors.TryGetValue(field, out var list) ? list : errors[field] = []).Add(message);
-        CheckId(request.TransferId, "transferId", Error);
-        CheckId(request.FromWarehouseId, "fromWarehouseId", Error);
-        CheckId(request.ToWarehouseId, "toWarehouseId", Error);
+        var errors = new FieldErrors();
+        errors.Id(request.TransferId, "transferId");
+        errors.Id(request.FromWarehouseId, "fromWarehouseId");
+        errors.Id(request.ToWarehouseId, "toWarehouseId");
         if (request.FromWarehouseId == request.ToWarehouseId)
         {
-            Error("toWarehouseId", "Must differ from fromWarehouseId.");
+            errors.Add("toWarehouseId", "Must differ from fromWarehouseId.");
         }
 
-        CheckReason(request.Reason, Error);
-        var lines = MapLines(request.Lines, Error);
+        errors.Reason(request.Reason, MaxReasonLength);
+        var lines = Lines(request.Lines, errors);
         return errors.Count > 0
-            ? (null, Freeze(errors))
+            ? (null, errors.ToDictionary())
             : (new StartTransfer { FromWarehouseId = request.FromWarehouseId, ToWarehouseId = request.ToWarehouseId, Lines = lines, Reason = request.Reason }, null);
     }
 
     public static (ReceiveTransferLines? Command, Dictionary<string, string[]>? Errors) Map(TransferReceiptRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        void Error(string field, string message) => (errors.TryGetValue(field, out var list) ? list : errors[field] = []).Add(message);
+        var errors = new FieldErrors();
         if (request.ReceiptId == Guid.Empty)
         {
-            Error("receiptId", "Must be a UUID other than all zeros.");
+            errors.Add("receiptId", "Must be a UUID other than all zeros.");
         }
 
-        var lines = MapLines(request.Lines, Error);
-        return errors.Count > 0 ? (null, Freeze(errors)) : (new ReceiveTransferLines { ReceiptId = request.ReceiptId, Lines = lines }, null);
+        var lines = Lines(request.Lines, errors);
+        return errors.Count > 0 ? (null, errors.ToDictionary()) : (new ReceiveTransferLines { ReceiptId = request.ReceiptId, Lines = lines }, null);
     }
 
     public static Dictionary<string, string[]>? Check(TransferCancelRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        CheckReason(request.Reason, (field, message) => errors[field] = [message]);
-        return errors.Count > 0 ? Freeze(errors) : null;
+        var errors = new FieldErrors();
+        errors.Reason(request.Reason, MaxReasonLength);
+        return errors.Count > 0 ? errors.ToDictionary() : null;
     }
 
     public static TransferResponse ToResponse(TransferDetails transfer, bool duplicate = false)
@@ -116,57 +114,6 @@ public static class TransferMapping
         return problem;
     }
 
-    private static List<TransferLine> MapLines(IReadOnlyList<TransferLineRequest>? lines, Action<string, string> error)
-    {
-        var mapped = new List<TransferLine>();
-        if (lines is null || lines.Count is 0 or > MaxLines)
-        {
-            error("lines", $"Must hold 1 to {MaxLines} lines.");
-            return mapped;
-        }
-
-        var skus = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < lines.Count; i++)
-        {
-            if (lines[i] is not { } line)
-            {
-                error($"lines[{i}]", "Must be an object with sku and quantity.");
-                continue;
-            }
-
-            CheckId(line.Sku, $"lines[{i}].sku", error);
-            if (line.Sku is not null && !skus.Add(line.Sku))
-            {
-                error($"lines[{i}].sku", "Each SKU once: this one is on an earlier line.");
-            }
-
-            if (line.Quantity is < 1 or > Quantities.Max)
-            {
-                error($"lines[{i}].quantity", $"Must be between 1 and {Quantities.Max}.");
-            }
-
-            mapped.Add(new TransferLine(line.Sku!, line.Quantity));
-        }
-
-        return mapped;
-    }
-
-    private static void CheckId(string? value, string field, Action<string, string> error)
-    {
-        if (!Identifiers.IsValid(value))
-        {
-            error(field, Identifiers.Rule);
-        }
-    }
-
-    private static void CheckReason(string? reason, Action<string, string> error)
-    {
-        if (reason is { Length: > MaxReasonLength })
-        {
-            error("reason", $"At most {MaxReasonLength} characters.");
-        }
-    }
-
-    private static Dictionary<string, string[]> Freeze(Dictionary<string, List<string>> errors) =>
-        errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+    private static List<TransferLine> Lines(IReadOnlyList<TransferLineRequest>? lines, FieldErrors errors) =>
+        errors.Lines(lines, MaxLines, l => (l.Sku, l.Quantity), (sku, quantity) => new TransferLine(sku, quantity));
 }

@@ -10,7 +10,7 @@ namespace Inventory.Orders;
 /// </summary>
 public static class OrderDecisions
 {
-    public const int MaxLines = 100;
+    public const int MaxLines = ProcessLines.MaxLines;
     public const int MaxReasonLength = 200;
 
     public static ProcessDecision<OrderEvent> Reserve(OrderState state, string orderId, ReserveOrder command, DateTimeOffset now)
@@ -160,34 +160,7 @@ public static class OrderDecisions
 
     /// <summary>What is wrong with a list of lines (1 to <see cref="MaxLines"/>, each SKU once, quantities 1 to
     /// <see cref="Quantities.Max"/>), or null.</summary>
-    public static string? InvalidLines(IReadOnlyList<OrderLine>? lines)
-    {
-        if (lines is null || lines.Count == 0 || lines.Count > MaxLines)
-        {
-            return $"An order or a pick has 1 to {MaxLines} lines.";
-        }
-
-        var skus = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var line in lines)
-        {
-            if (line is null || !Identifiers.IsValid(line.Sku))
-            {
-                return $"Every line needs a SKU: {Identifiers.Rule}";
-            }
-
-            if (!skus.Add(line.Sku))
-            {
-                return $"SKU '{line.Sku}' is on two lines; put its units on one.";
-            }
-
-            if (line.Quantity is < 1 or > Quantities.Max)
-            {
-                return $"A line's quantity is between 1 and {Quantities.Max}; '{line.Sku}' has {line.Quantity}.";
-            }
-        }
-
-        return null;
-    }
+    public static string? InvalidLines(IReadOnlyList<OrderLine>? lines) => ProcessLines.Invalid(lines, l => (l.Sku, l.Quantity), "An order or a pick");
 
     /// <summary>The rejection of a pick or a release when the order holds nothing to act on: fulfilled, failed, released,
     /// being released, or (unless <paramref name="whileReserving"/>) still being reserved; null when it is open.</summary>

@@ -10,7 +10,7 @@ namespace Inventory.Transfers;
 /// </summary>
 public static class TransferDecisions
 {
-    public const int MaxLines = 100;
+    public const int MaxLines = ProcessLines.MaxLines;
     public const int MaxReasonLength = 200;
 
     public static ProcessDecision<TransferEvent> Start(TransferState state, string transferId, StartTransfer command, DateTimeOffset now)
@@ -165,34 +165,7 @@ public static class TransferDecisions
 
     /// <summary>What is wrong with a list of lines (1 to <see cref="MaxLines"/>, each SKU once, quantities 1 to
     /// <see cref="Quantities.Max"/>), or null.</summary>
-    public static string? InvalidLines(IReadOnlyList<TransferLine>? lines)
-    {
-        if (lines is null || lines.Count == 0 || lines.Count > MaxLines)
-        {
-            return $"A transfer or a receipt has 1 to {MaxLines} lines.";
-        }
-
-        var skus = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var line in lines)
-        {
-            if (line is null || !Identifiers.IsValid(line.Sku))
-            {
-                return $"Every line needs a SKU: {Identifiers.Rule}";
-            }
-
-            if (!skus.Add(line.Sku))
-            {
-                return $"SKU '{line.Sku}' is on two lines; put its units on one.";
-            }
-
-            if (line.Quantity is < 1 or > Quantities.Max)
-            {
-                return $"A line's quantity is between 1 and {Quantities.Max}; '{line.Sku}' has {line.Quantity}.";
-            }
-        }
-
-        return null;
-    }
+    public static string? InvalidLines(IReadOnlyList<TransferLine>? lines) => ProcessLines.Invalid(lines, l => (l.Sku, l.Quantity), "A transfer or a receipt");
 
     private static ProcessDecision<TransferEvent> NotFound() =>
         ProcessDecision<TransferEvent>.Reject(TransferRejectionCodes.TransferNotFound, "No transfer has this id.");

@@ -70,6 +70,14 @@ if [[ -z ${INVENTORY_CHROMIUM:-} && ! -x /usr/lib/chromium/chromium ]]; then
   fi
 fi
 
+# npm fetches the dashboard's charting library on the first build (src/Api/Dashboard/ChartJs.targets).
+if ! command -v npm >/dev/null; then
+  echo "test.sh: installing npm (Debian package 'npm') for the first build's vendoring of Chart.js"
+  as_root apt-get -o DPkg::Lock::Timeout=300 update -qq \
+    && as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq npm >/dev/null \
+    || echo "test.sh: could not install npm: the build will fail unless src/Api/obj/vendor already holds Chart.js" >&2
+fi
+
 echo "test.sh: dotnet test Inventory.sln ($pg_note)"
 set +e
 dotnet test Inventory.sln --nologo --logger trx --results-directory "$work/results" "$@"

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
 namespace Inventory.ClusterSecurity;
@@ -15,16 +16,24 @@ public static class ClusterCertificateFiles
         }
 
         X509Certificate2 certificate;
-        if (IsPem(path))
+        try
         {
-            var key = string.IsNullOrWhiteSpace(keyPath) ? path : keyPath;
-            certificate = string.IsNullOrEmpty(password)
-                ? X509Certificate2.CreateFromPemFile(path, key)
-                : X509Certificate2.CreateFromEncryptedPemFile(path, password, key);
+            if (IsPem(path))
+            {
+                var key = string.IsNullOrWhiteSpace(keyPath) ? path : keyPath;
+                certificate = string.IsNullOrEmpty(password)
+                    ? X509Certificate2.CreateFromPemFile(path, key)
+                    : X509Certificate2.CreateFromEncryptedPemFile(path, password, key);
+            }
+            else
+            {
+                certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password);
+            }
         }
-        else
+        catch (Exception ex) when (ex is CryptographicException or ArgumentException or IOException)
         {
-            certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password);
+            throw new InvalidOperationException(
+                $"{ClusterTlsOptions.Section}:CertificatePath: '{path}' (key '{keyPath ?? path}') could not be read as PKCS#12 or PEM with its private key: {ex.Message}", ex);
         }
 
         if (!certificate.HasPrivateKey)

@@ -20,7 +20,7 @@ public sealed class HttpsAndSecurityHeadersTests(ApiFixture fixture) : IDisposab
     [Theory]
     [InlineData("/health/live", null, HttpStatusCode.OK)]
     [InlineData("/api/v1/items/wh-1/sku-1", null, HttpStatusCode.Unauthorized)]
-    [InlineData("/api/v1/items/wh-1/sku-1", TestKeys.Scanner, HttpStatusCode.NotFound)]
+    [InlineData("/api/v1/items/wh-1/sku-1", TestKeys.Scanner, HttpStatusCode.Forbidden)]
     [InlineData("/no-such-page", null, HttpStatusCode.NotFound)]
     public async Task GivenPlainHttpDevelopment_WhenAnyResponse_ThenSecurityHeadersAndNoHsts(string url, string? key, HttpStatusCode expected)
     {

@@ -1,3 +1,4 @@
+using Inventory.ClusterSecurity;
 using Inventory.Contracts.EventStore;
 using Inventory.EventStore;
 using Inventory.EventStore.Postgres;
@@ -29,6 +30,7 @@ public static partial class SiloHostingExtensions
 
         // Orleans is composed now, so read the same section here; the registration above validates it before start.
         var options = builder.Configuration.GetSection(InventorySiloOptions.Section).Get<InventorySiloOptions>() ?? new();
+        var tls = builder.Configuration.GetSection(ClusterTlsOptions.Section).Get<ClusterTlsOptions>() ?? new();
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
         var mode = string.IsNullOrWhiteSpace(connectionString) ? SiloMode.Embedded : SiloMode.Postgres;
         builder.Services.AddSingleton(new SiloModeInfo(mode));
@@ -58,6 +60,9 @@ public static partial class SiloHostingExtensions
             {
                 silo.UseInventoryEmbedded(options);
             }
+
+            // Off unless Inventory:Cluster:Tls:CertificatePath is set; then only holders of a trusted certificate join or call.
+            silo.UseInventoryTls(tls);
         });
 
         // After the defaults above, so that configuration has the last word.

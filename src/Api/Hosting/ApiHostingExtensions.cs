@@ -33,6 +33,7 @@ public static class ApiHostingExtensions
         services.AddHostedService<DevelopmentKeysBanner>();
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = InventoryApiOptions.MaxRequestBodyBytes);
+        services.AddInventoryHttps(builder.Configuration);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.MaxDepth = InventoryApiOptions.MaxJsonDepth);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
@@ -73,6 +74,7 @@ public static class ApiHostingExtensions
     public static WebApplication UseInventoryApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseInventoryHttps();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -1,3 +1,4 @@
+using Inventory.ClusterSecurity;
 using Orleans.Configuration;
 
 namespace Inventory.Api.Hosting;
@@ -12,6 +13,7 @@ public static partial class OrleansClientExtensions
     public static WebApplicationBuilder AddInventoryOrleansClient(this WebApplicationBuilder builder, ApiMode mode, string? connectionString)
     {
         var cluster = builder.Configuration.GetSection(InventoryClusterOptions.Section).Get<InventoryClusterOptions>() ?? new();
+        var tls = builder.Configuration.GetSection(ClusterTlsOptions.Section).Get<ClusterTlsOptions>() ?? new();
         builder.UseOrleansClient(client =>
         {
             if (mode == ApiMode.Postgres)
@@ -32,6 +34,8 @@ public static partial class OrleansClientExtensions
                 client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId);
             }
 
+            // The silos' own settings (Inventory:Cluster:Tls): with TLS on, the gateways serve only a trusted certificate.
+            client.UseInventoryTls(tls);
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout);
             client.AddOutgoingGrainCallFilter<RetrySafeCallFilter>();
             client.AddActivityPropagation();

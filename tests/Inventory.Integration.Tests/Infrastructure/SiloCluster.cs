@@ -29,11 +29,17 @@ public sealed class SiloCluster(TestDatabase database, ITestOutputHelper output,
 
     /// <summary>Starts <paramref name="count"/> silos at once (they also migrate the database at once) and waits until all are Active;
     /// <paramref name="settings"/> are more environment variables of every silo.</summary>
-    public async Task<TimeSpan> StartSilosAsync(int count, IReadOnlyDictionary<string, string>? settings = null)
+    public Task<TimeSpan> StartSilosAsync(int count, IReadOnlyDictionary<string, string>? settings = null) =>
+        StartSilosAsync(Enumerable.Repeat(settings ?? new Dictionary<string, string>(), count).ToList());
+
+    /// <summary>Starts one silo per entry of <paramref name="settingsPerSilo"/> (its own environment variables) and waits as
+    /// <see cref="StartSilosAsync(int, IReadOnlyDictionary{string, string}?)"/> does.</summary>
+    public async Task<TimeSpan> StartSilosAsync(IReadOnlyList<IReadOnlyDictionary<string, string>> settingsPerSilo)
     {
+        var count = settingsPerSilo.Count;
         for (var i = 0; i < count; i++)
         {
-            _silos.Add(SiloProcess.Start($"silo-{(char)('a' + i)}", database.ConnectionString, ClusterId, serviceId, settings));
+            StartSilo($"silo-{(char)('a' + i)}", settingsPerSilo[i]);
         }
 
         var joined = await Wait.UntilAsync(
@@ -43,24 +49,43 @@ public sealed class SiloCluster(TestDatabase database, ITestOutputHelper output,
         return joined;
     }
 
-    public async Task<IClusterClient> StartClientAsync()
+    /// <summary>Starts one more silo of this cluster without waiting for it to join.</summary>
+    public SiloProcess StartSilo(string name, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.UseOrleansClient(client => client
-            .UseAdoNetClustering(o =>
-            {
-                o.Invariant = PostgresSiloExtensions.Invariant;
-                o.ConnectionString = database.ConnectionString;
-            })
-            .Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = ClusterId;
-                o.ServiceId = serviceId;
-            }));
-        _client = builder.Build();
+        var silo = SiloProcess.Start(name, database.ConnectionString, ClusterId, serviceId, settings);
+        _silos.Add(silo);
+        return silo;
+    }
+
+    /// <summary>Starts the cluster's client (disposed with the cluster); <paramref name="configure"/> adds to it, e.g. TLS.</summary>
+    public async Task<IClusterClient> StartClientAsync(Action<IClientBuilder>? configure = null)
+    {
+        _client = BuildClient(configure);
         using var timeout = new CancellationTokenSource(StartBound);
         await _client.StartAsync(timeout.Token);
         return _client.Services.GetRequiredService<IClusterClient>();
+    }
+
+    /// <summary>A client of this cluster, not started; the caller starts and disposes it.</summary>
+    public IHost BuildClient(Action<IClientBuilder>? configure = null)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.UseOrleansClient(client =>
+        {
+            client
+                .UseAdoNetClustering(o =>
+                {
+                    o.Invariant = PostgresSiloExtensions.Invariant;
+                    o.ConnectionString = database.ConnectionString;
+                })
+                .Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = ClusterId;
+                    o.ServiceId = serviceId;
+                });
+            configure?.Invoke(client);
+        });
+        return builder.Build();
     }
 
     public async Task<List<(int Port, int Status)>> MembersAsync()

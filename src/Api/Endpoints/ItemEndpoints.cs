@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Inventory.Api.Audit;
 using Inventory.Api.Contracts;
 using Inventory.Api.Hosting;
 using Inventory.Api.Json;
@@ -36,6 +37,7 @@ public static class ItemEndpoints
         group.MapPut("/reorder-point", PutReorderPointAsync)
             .RequireAuthorization(ApiPolicies.Operator)
             .WithName("PutReorderPoint")
+            .WithOperatorAudit(OperatorActions.SetReorderPoint)
             .WithSummary("Sets the reorder point. Movement id: body movementId, else the Idempotency-Key header (UUID), else a new one.")
             .Accepts<ReorderPointRequest>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -1,3 +1,4 @@
+using Inventory.Api.Audit;
 using Inventory.Api.Endpoints;
 using Inventory.Api.Dashboard;
 using Inventory.Api.Health;
@@ -21,6 +22,7 @@ public static class ApiHostingExtensions
     public static WebApplicationBuilder AddInventoryApi(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.AddApiKeysFile();
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
         var mode = string.IsNullOrWhiteSpace(connectionString) ? ApiMode.Embedded : ApiMode.Postgres;
         var api = builder.Configuration.GetSection(InventoryApiOptions.Section).Get<InventoryApiOptions>() ?? new();
@@ -47,6 +49,7 @@ public static class ApiHostingExtensions
             .AddOperatorSession();
         services.AddAuthorizationBuilder().AddInventoryPolicies();
         services.AddInventoryRateLimiting();
+        services.AddOperatorAudit();
 
         services.AddHealthChecks()
             .AddCheck<ClusterHealthCheck>("cluster", tags: [HealthEndpoints.ReadyTag])

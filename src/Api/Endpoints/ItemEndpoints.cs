@@ -24,6 +24,7 @@ public static class ItemEndpoints
         group.MapGet("/", GetItemAsync)
             .RequireAuthorization(ApiPolicies.Dashboard)
             .WithName("GetItem")
+            .WithWarehouseReadScope()
             .WithSummary("The item's current state, or with ?version=n or ?asOf=<ISO-8601> its state then; 404 when it had no history.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -31,6 +32,7 @@ public static class ItemEndpoints
         group.MapGet("/events", GetEventsAsync)
             .RequireAuthorization(ApiPolicies.Dashboard)
             .WithName("GetItemEvents")
+            .WithWarehouseReadScope()
             .WithSummary($"The item's history, oldest first, after a version; at most limit (default {DefaultEventsLimit}, max {MaxEventsLimit}) per page.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);

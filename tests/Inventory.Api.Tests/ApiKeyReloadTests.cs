@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Inventory.Api.Security;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

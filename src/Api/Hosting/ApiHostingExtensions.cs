@@ -31,7 +31,7 @@ public static class ApiHostingExtensions
         services.AddOptions<InventoryApiOptions>().BindConfiguration(InventoryApiOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<InventoryApiOptions>>(new ApiKeyOptionsValidator(mode));
         services.AddSingleton(mode == ApiMode.Embedded && api.Keys.Count == 0 ? DevelopmentKeys.Generate() : DevelopmentKeys.None);
-        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ApiKeyStore>(provider));
         services.AddHostedService<DevelopmentKeysBanner>();
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = InventoryApiOptions.MaxRequestBodyBytes);

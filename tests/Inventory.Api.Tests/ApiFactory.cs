@@ -5,8 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Inventory.Api.Tests;
 
-/// <summary>The API in memory, its own Orleans client switched off and <paramref name="grains"/> injected instead.</summary>
-public sealed class ApiFactory(IGrainFactory grains, IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+/// <summary>The API in memory, its own Orleans client switched off and <paramref name="grains"/> injected instead;
+/// <paramref name="configure"/> adds to the host (logging, services), after everything else.</summary>
+public sealed class ApiFactory(IGrainFactory grains, IReadOnlyDictionary<string, string?> settings, Action<IWebHostBuilder>? configure = null)
+    : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -24,5 +26,6 @@ public sealed class ApiFactory(IGrainFactory grains, IReadOnlyDictionary<string,
                 services.AddSingleton(client);
             }
         });
+        configure?.Invoke(builder);
     }
 }

@@ -15,6 +15,9 @@ public static class TestKeys
     public const string ScopedScanner = "test-scoped-scanner-key-0123456789";
     public const string ScopedWarehouse = "wh-scope-a";
 
+    /// <summary>A dashboard key that may read <see cref="ScopedWarehouse"/> only (<c>ScopeReads</c>).</summary>
+    public const string ReadScopedDashboard = "test-read-scoped-dashboard-key-0123456789";
+
     public static Dictionary<string, string?> Settings() => new()
     {
         ["Inventory:Api:Keys:0:Name"] = "scanner-1",
@@ -30,6 +33,11 @@ public static class TestKeys
         ["Inventory:Api:Keys:3:Role"] = "scanner",
         ["Inventory:Api:Keys:3:Sha256"] = Sha256(ScopedScanner),
         ["Inventory:Api:Keys:3:Warehouses:0"] = ScopedWarehouse,
+        ["Inventory:Api:Keys:4:Name"] = "dashboard-read-scoped",
+        ["Inventory:Api:Keys:4:Role"] = "dashboard",
+        ["Inventory:Api:Keys:4:Sha256"] = Sha256(ReadScopedDashboard),
+        ["Inventory:Api:Keys:4:Warehouses:0"] = ScopedWarehouse,
+        ["Inventory:Api:Keys:4:ScopeReads"] = "true",
     };
 
     public static string Sha256(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));

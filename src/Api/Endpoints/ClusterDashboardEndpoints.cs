@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Inventory.Api.Audit;
 using Inventory.Api.Contracts;
 using Inventory.Api.Hosting;
 using Inventory.Api.Security;
@@ -18,9 +19,11 @@ public static class ClusterDashboardEndpoints
         var session = app.MapGroup("/api/v1/admin/cluster-dashboard/session").WithTags("Admin").RequireAuthorization(ApiPolicies.Operator);
         session.MapPost("", OpenAsync)
             .WithName("OpenClusterDashboardSession")
+            .WithOperatorAudit(OperatorActions.OpenClusterDashboardSession)
             .WithSummary($"Exchanges the operator key for a browser session cookie (HttpOnly, SameSite=Strict, path {OperatorSession.Path}) that opens the cluster dashboard at {OperatorSession.Path}/.");
         session.MapDelete("", (Delegate)CloseAsync)
             .WithName("CloseClusterDashboardSession")
+            .WithOperatorAudit(OperatorActions.CloseClusterDashboardSession)
             .WithSummary("Ends the browser's cluster dashboard session (removes its cookie).");
 
         // The dashboard's page polls its own endpoints every second or so: not counted against the key's rate limit.

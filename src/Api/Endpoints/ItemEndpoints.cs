@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Inventory.Api.Audit;
 using Inventory.Api.Contracts;
 using Inventory.Api.Hosting;
 using Inventory.Api.Json;
@@ -23,6 +24,7 @@ public static class ItemEndpoints
         group.MapGet("/", GetItemAsync)
             .RequireAuthorization(ApiPolicies.Dashboard)
             .WithName("GetItem")
+            .WithWarehouseReadScope()
             .WithSummary("The item's current state, or with ?version=n or ?asOf=<ISO-8601> its state then; 404 when it had no history.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -30,12 +32,14 @@ public static class ItemEndpoints
         group.MapGet("/events", GetEventsAsync)
             .RequireAuthorization(ApiPolicies.Dashboard)
             .WithName("GetItemEvents")
+            .WithWarehouseReadScope()
             .WithSummary($"The item's history, oldest first, after a version; at most limit (default {DefaultEventsLimit}, max {MaxEventsLimit}) per page.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapPut("/reorder-point", PutReorderPointAsync)
             .RequireAuthorization(ApiPolicies.Operator)
             .WithName("PutReorderPoint")
+            .WithOperatorAudit(OperatorActions.SetReorderPoint)
             .WithSummary("Sets the reorder point. Movement id: body movementId, else the Idempotency-Key header (UUID), else a new one.")
             .Accepts<ReorderPointRequest>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -17,6 +17,7 @@ public static class LiveEndpoints
             .WithTags("Views")
             .RequireAuthorization(ApiPolicies.Dashboard)
             .AddEndpointFilter<ClusterStartedFilter>()
+            .WithWarehouseReadScope()
             .WithName("GetLive")
             .WithSummary("Server-sent events: 'ready' once following (read the views after it), then 'movement' (id = global position, data = the movement) for each movement the views apply, in position order per round; 'resync' when some may have been skipped; ': heartbeat' comments. Optional ?warehouseId= filter. At most a few connections per key (429 too-many-live-connections).")
             .Produces<RecentMovementResponse>(StatusCodes.Status200OK, LiveFeedResult.ContentType)

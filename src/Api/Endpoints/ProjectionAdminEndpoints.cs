@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Inventory.Api.Audit;
 using Inventory.Api.Contracts;
 using Inventory.Api.Hosting;
 using Inventory.Api.Problems;
@@ -24,6 +25,7 @@ public static class ProjectionAdminEndpoints
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapPost("/projections/{name}/rebuild", RebuildAsync)
             .WithName("RebuildProjection")
+            .WithOperatorAudit(OperatorActions.RebuildProjection)
             .WithSummary("Starts rebuilding a projection from the ledger (202 with its status; the current generation serves reads meanwhile). A running rebuild is returned as is.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -34,6 +36,7 @@ public static class ProjectionAdminEndpoints
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapPost("/dead-letters/{id}/retry", RetryDeadLetterAsync)
             .WithName("RetryDeadLetter")
+            .WithOperatorAudit(OperatorActions.RetryDeadLetter)
             .WithSummary("Applies a dead letter again: 200 redriven; 409 dead-letter-still-failing (it stays parked) or dead-letter-already-redriven; 404 dead-letter-not-found.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -13,7 +13,7 @@ public static class TransitEndpoints
 {
     public static IEndpointRouteBuilder MapTransitEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1").WithTags("Views").RequireAuthorization(ApiPolicies.Dashboard).AddEndpointFilter<ClusterStartedFilter>();
+        var group = app.MapGroup("/api/v1").WithTags("Views").RequireAuthorization(ApiPolicies.Dashboard).AddEndpointFilter<ClusterStartedFilter>().WithWarehouseReadScope();
         group.MapGet("/warehouses/{warehouseId}/in-transit", GetWarehouseTransitAsync)
             .WithName("GetWarehouseInTransit")
             .WithSummary("A warehouse's units in transit: lines that left it and lines on their way to it, per SKU and transfer.")

@@ -25,7 +25,7 @@ public static class ViewEndpoints
 
     public static IEndpointRouteBuilder MapViewEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1").WithTags("Views").RequireAuthorization(ApiPolicies.Dashboard).AddEndpointFilter<ClusterStartedFilter>();
+        var group = app.MapGroup("/api/v1").WithTags("Views").RequireAuthorization(ApiPolicies.Dashboard).AddEndpointFilter<ClusterStartedFilter>().WithWarehouseReadScope();
         group.MapGet("/warehouses/{warehouseId}/stock", GetStockAsync)
             .WithName("GetWarehouseStock")
             .WithSummary($"A warehouse's stock by SKU (ordinal order) after a SKU, at most limit (default {DefaultStockLimit}, max {MaxStockLimit}) per page, with the warehouse's totals." + MinPositionSummary + AsOfSummary

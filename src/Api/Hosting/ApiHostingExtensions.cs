@@ -1,3 +1,4 @@
+using Inventory.Api.Audit;
 using Inventory.Api.Endpoints;
 using Inventory.Api.Dashboard;
 using Inventory.Api.Health;
@@ -21,6 +22,7 @@ public static class ApiHostingExtensions
     public static WebApplicationBuilder AddInventoryApi(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.AddApiKeysFile();
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
         var mode = string.IsNullOrWhiteSpace(connectionString) ? ApiMode.Embedded : ApiMode.Postgres;
         var api = builder.Configuration.GetSection(InventoryApiOptions.Section).Get<InventoryApiOptions>() ?? new();
@@ -29,7 +31,7 @@ public static class ApiHostingExtensions
         services.AddOptions<InventoryApiOptions>().BindConfiguration(InventoryApiOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<InventoryApiOptions>>(new ApiKeyOptionsValidator(mode));
         services.AddSingleton(mode == ApiMode.Embedded && api.Keys.Count == 0 ? DevelopmentKeys.Generate() : DevelopmentKeys.None);
-        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ApiKeyStore>(provider));
         services.AddHostedService<DevelopmentKeysBanner>();
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = InventoryApiOptions.MaxRequestBodyBytes);
@@ -48,6 +50,7 @@ public static class ApiHostingExtensions
             .AddOperatorSession();
         services.AddAuthorizationBuilder().AddInventoryPolicies();
         services.AddInventoryRateLimiting();
+        services.AddOperatorAudit();
 
         services.AddHealthChecks()
             .AddCheck<ClusterHealthCheck>("cluster", tags: [HealthEndpoints.ReadyTag])

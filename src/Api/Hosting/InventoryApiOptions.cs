@@ -19,6 +19,11 @@ public sealed class InventoryApiOptions
     /// <summary>The API keys, stored as SHA-256 hashes: <c>Inventory:Api:Keys:0:Sha256</c>, <c>:Role</c>, <c>:Name</c>.</summary>
     public List<ApiKeyOptions> Keys { get; set; } = [];
 
+    /// <summary>A JSON file of settings (e.g. <c>{"Inventory":{"Api":{"Keys":[...]}}}</c>) added to the configuration and
+    /// watched: keys added, changed, revoked (removed) or expiring there take effect without a restart. Set it by
+    /// environment or command line; a relative path is relative to the working directory.</summary>
+    public string? KeysFile { get; set; }
+
     /// <summary>Requests per key and window (each key may override the permit limit).</summary>
     public RateLimitOptions RateLimit { get; set; } = new();
 

@@ -13,8 +13,15 @@ public sealed class ApiKeyOptions
     public string? Sha256 { get; set; }
 
     /// <summary>The warehouses the key may write to (movements, reorder points, transfers, orders); empty: every warehouse.
-    /// Reads are not scoped.</summary>
+    /// Reads are not scoped unless <see cref="ScopeReads"/>.</summary>
     public List<string> Warehouses { get; set; } = [];
+
+    /// <summary>Also limits reads to <see cref="Warehouses"/> (which must not be empty then): views of other warehouses
+    /// and their items, and views across warehouses, are 403 <c>forbidden-warehouse</c>.</summary>
+    public bool ScopeReads { get; set; }
+
+    /// <summary>From this instant on the key is refused (401); null: no end. ISO-8601 with an offset, e.g. <c>2027-01-31T00:00:00Z</c>.</summary>
+    public DateTimeOffset? ExpiresAt { get; set; }
 
     /// <summary>Overrides <c>Inventory:Api:RateLimit:PermitLimit</c> for this key.</summary>
     public int? PermitLimit { get; set; }

@@ -45,6 +45,11 @@ public sealed class ApiKeyOptionsValidator(ApiMode mode) : IValidateOptions<Inve
                 errors.Add($"{at}:Warehouses: '{warehouse}' is not a warehouse id ({Inventory.Contracts.Identifiers.Rule}).");
             }
 
+            if (key.ScopeReads && key.Warehouses.Count == 0)
+            {
+                errors.Add($"{at}:ScopeReads needs Warehouses: the warehouses the key may read.");
+            }
+
             if (key.PermitLimit is < 1)
             {
                 errors.Add($"{at}:PermitLimit must be at least 1.");

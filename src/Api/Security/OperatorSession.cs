@@ -10,7 +10,7 @@ namespace Inventory.Api.Security;
 /// (<c>POST /api/v1/admin/cluster-dashboard/session</c>, with the key in the header) and then links to the cluster
 /// dashboard. The cookie is ASP.NET Core's data-protected authentication ticket: HttpOnly, SameSite=Strict (no
 /// cross-site request carries it), sent only under <see cref="Path"/>, Secure over HTTPS, valid <see cref="Lifetime"/>.
-/// It holds the key's name and role, never the key.
+/// It holds the key's name and role, never the key; it is refused as soon as its key is revoked or expires.
 /// </summary>
 public static class OperatorSession
 {
@@ -38,6 +38,19 @@ public static class OperatorSession
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = Lifetime;
             o.SlidingExpiration = false;
+            // A session lasts only as long as its key: revoked, expired or no longer an operator key, the cookie is refused.
+            o.Events.OnValidatePrincipal = context =>
+            {
+                var keys = context.HttpContext.RequestServices.GetRequiredService<ApiKeyStore>();
+                var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+                var name = context.Principal?.Identity?.Name;
+                if (name is null || keys.ByName(name) is not { } key || key.IsExpired(now) || !context.Principal!.IsInRole(key.Role))
+                {
+                    context.RejectPrincipal();
+                }
+
+                return Task.CompletedTask;
+            };
             // An API answers 401 and 403 as problems; there is no login page to redirect to.
             o.Events.OnRedirectToLogin = context =>
             {

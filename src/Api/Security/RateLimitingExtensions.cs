@@ -25,9 +25,11 @@ public static class RateLimitingExtensions
                     return RateLimitPartition.GetNoLimiter(string.Empty);
                 }
 
-                return RateLimitPartition.GetFixedWindowLimiter(name, key => new FixedWindowRateLimiterOptions
+                // The limit is part of the partition: a key whose limit was changed by a reload gets a new window.
+                var permits = keys.ByName(name)?.PermitLimit ?? defaults.PermitLimit;
+                return RateLimitPartition.GetFixedWindowLimiter($"{name}/{permits}", _ => new FixedWindowRateLimiterOptions
                 {
-                    PermitLimit = keys.ByName(key)?.PermitLimit ?? defaults.PermitLimit,
+                    PermitLimit = permits,
                     Window = defaults.Window,
                     QueueLimit = 0,
                     AutoReplenishment = true,

@@ -1,3 +1,4 @@
+using Inventory.Audit;
 using Inventory.AsOf;
 using Inventory.Contracts.EventStore;
 using Inventory.Contracts.Health;
@@ -24,7 +25,8 @@ public static class InventoryGrainsExtensions
     /// choice: in memory embedded, ADO.NET on PostgreSQL). The event store is the in-memory one unless
     /// an <see cref="IEventStore"/> was registered before (<see cref="PostgresEventStoreExtensions.AddPostgresEventStore"/> replaces it, before or after);
     /// <see cref="IEventLog"/> is the same instance as the <see cref="IEventStore"/>. Dead letters are kept in memory unless
-    /// an <see cref="IDeadLetterStore"/> was registered (the PostgreSQL one, likewise). As-of reads scan the log
+    /// an <see cref="IDeadLetterStore"/> was registered (the PostgreSQL one, likewise); so is the operator audit log
+    /// (<see cref="IOperatorAuditStore"/>). As-of reads scan the log
     /// (<see cref="LogScanStockLedger"/>) unless an <see cref="IStockLedger"/> was registered (the PostgreSQL one, likewise).</summary>
     public static ISiloBuilder AddInventoryGrains(this ISiloBuilder builder)
     {
@@ -48,6 +50,7 @@ public static class InventoryGrainsExtensions
         builder.Services.TryAddSingleton<IEventStore, InMemoryEventStore>();
         builder.Services.TryAddSingleton(EventLogOfEventStore);
         builder.Services.TryAddSingleton<IDeadLetterStore, InMemoryDeadLetterStore>();
+        builder.Services.TryAddSingleton<IOperatorAuditStore, InMemoryOperatorAuditStore>();
         builder.Services.TryAddSingleton<IStorageProbe, InMemoryStorageProbe>();
         builder.Services.TryAddSingleton<IStockLedger, LogScanStockLedger>();
         builder.Services.TryAddSingleton<AsOfTotalsCache>();

@@ -1,3 +1,4 @@
+using Inventory.Audit;
 using Inventory.Contracts.EventStore;
 using Inventory.Contracts.Health;
 using Inventory.Contracts.Projections;
@@ -18,7 +19,8 @@ public static class PostgresEventStoreExtensions
 {
     /// <summary>
     /// Makes <see cref="PostgresEventStore"/> the <see cref="IEventStore"/> and the <see cref="IEventLog"/> (one instance), and
-    /// <see cref="PostgresDeadLetterStore"/> the <see cref="IDeadLetterStore"/> and <see cref="PostgresStockLedger"/> the
+    /// <see cref="PostgresDeadLetterStore"/> the <see cref="IDeadLetterStore"/>, <see cref="PostgresOperatorAuditStore"/> the
+    /// <see cref="IOperatorAuditStore"/> and <see cref="PostgresStockLedger"/> the
     /// <see cref="IStockLedger"/>, whether this is called before or after
     /// <see cref="InventoryGrainsExtensions.AddInventoryGrains"/> (in-memory ones registered earlier are removed).
     /// Also registers the <see cref="NpgsqlDataSource"/> for <paramref name="connectionString"/> (unless the host
@@ -47,6 +49,9 @@ public static class PostgresEventStoreExtensions
         services.TryAddSingleton<PostgresDeadLetterStore>();
         services.RemoveAll<IDeadLetterStore>();
         services.AddSingleton<IDeadLetterStore>(provider => provider.GetRequiredService<PostgresDeadLetterStore>());
+        services.TryAddSingleton<PostgresOperatorAuditStore>();
+        services.RemoveAll<IOperatorAuditStore>();
+        services.AddSingleton<IOperatorAuditStore>(provider => provider.GetRequiredService<PostgresOperatorAuditStore>());
         services.RemoveAll<IStockLedger>();
         services.AddSingleton<IStockLedger, PostgresStockLedger>();
         services.RemoveAll<IStorageProbe>();

@@ -174,7 +174,7 @@ public static class ItemEndpoints
         {
             MovementId = movementId ?? Guid.NewGuid(),
             ReorderPoint = body.Value.ReorderPoint,
-            Principal = request.HttpContext.User.Identity?.Name,
+            Principal = CallerPrincipal.Of(request),
         };
         var result = await grains.GetStockItem(key.ToString()).ExecuteAsync(command);
         return MovementEndpoints.ToResult(key, result);

@@ -95,6 +95,29 @@ public sealed class PrincipalTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task GivenAnOrderReservedByTheScannerAndPickedByTheOperator_ThenItsEventsAndTheItemEventsItCausedCarryWhoDroveEachPart()
+    {
+        var warehouse = "wh-" + Guid.NewGuid().ToString("N")[..8];
+        var orderId = "o-" + Guid.NewGuid().ToString("N")[..12];
+        var item = new TestItem(warehouse, "sku-1");
+        Assert.Equal(HttpStatusCode.Created, (await _scanner.PostJsonAsync("/api/v1/movements", Movement(item, "receive", 10))).StatusCode);
+
+        var reserved = await _scanner.PostJsonAsync($"/api/v1/orders/{orderId}/reservations",
+            new { warehouseId = warehouse, lines = new[] { new { sku = "sku-1", quantity = 4 } } });
+        var picked = await _operator.PostJsonAsync($"/api/v1/orders/{orderId}/pick", new { pickId = Guid.NewGuid() });
+
+        Assert.Equal(HttpStatusCode.Created, reserved.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, picked.StatusCode);
+        var order = await (await _dashboard.GetAsync($"/api/v1/orders/{orderId}")).ReadObjectAsync();
+        Assert.Equal(
+            [("order-requested", ScannerName), ("order-line-reserved", ScannerName), ("order-pick-accepted", OperatorName),
+             ("order-line-picked", OperatorName), ("order-fulfilled", OperatorName)],
+            order["history"]!.AsArray().Select(e => ((string)e!["type"]!, (string?)e["principal"])));
+        Assert.Equal([("stock-received", ScannerName), ("stock-reserved", ScannerName), ("stock-picked", OperatorName)],
+            (await fixture.HistoryAsync(item)).Select(e => (e.Type, e.Principal)));
+    }
+
+    [Fact]
     public async Task GivenAnEventStoredBeforePrincipalsWereKept_WhenHistoryIsRead_ThenItsPrincipalIsNull()
     {
         var item = TestItem.New();

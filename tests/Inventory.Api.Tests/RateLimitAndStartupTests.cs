@@ -56,6 +56,7 @@ public sealed class RateLimitAndStartupTests(ApiFixture fixture)
     [InlineData("Role", "admin", "Role")]
     [InlineData("Sha256", "abc", "Sha256")]
     [InlineData("Name", "", "Name")]
+    [InlineData("Name", "ops\tann", "Name")]
     public void GivenInvalidKeyConfiguration_WhenStarting_ThenTheApiRefuses(string member, string value, string expected)
     {
         var settings = TestKeys.Settings();

@@ -1,5 +1,6 @@
 using Inventory.Contracts.StockItems;
 using Inventory.Contracts.Transfers;
+using Inventory.EventStore;
 using Inventory.Processes;
 using Inventory.StockItems;
 using Inventory.Testing;
@@ -142,6 +143,44 @@ public sealed class TransferGrainTests(ClusterFixture fixture)
 
         Assert.Equal((6L, 4L), (await OnHandAsync(_to, "sku-1"), await OnHandAsync(_to, "sku-2")));
         Assert.Single(await fixture.Store.ReadStreamAsync(destination, 0, 10));
+    }
+
+    [Fact]
+    public async Task GivenAReceiptByOnePrincipalThatResumesByItself_ThenTheStepsTakenOnResumptionCarryThatPrincipal()
+    {
+        await StockAsync(10, 10);
+        await Transfer.StartAsync(Request with { Principal = "dispatcher-1" });
+        var destination = $"{_to}/sku-2";
+        fixture.Store.Inject(destination, FaultInjectingEventStore.Fault.Unreachable);
+
+        await Assert.ThrowsAsync<StorageUnavailableException>(() =>
+            Transfer.ReceiveAsync(new ReceiveTransferLines { ReceiptId = Guid.NewGuid(), Lines = [new("sku-1", 6), new("sku-2", 4)], Principal = "dock-7" }));
+        fixture.Store.Heal(destination);
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!(await fixture.Store.ReadStreamAsync(TransferStream.Id(_transferId), 0, 100)).Any(e => e.Type == TransferEventTypes.Completed))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the transfer did not resume by itself within 30 s");
+            await Task.Delay(200);
+        }
+
+        var own = await fixture.Store.ReadStreamAsync(TransferStream.Id(_transferId), 0, 100);
+        Assert.All(own.TakeWhile(e => e.Type != TransferEventTypes.ReceiptAccepted), e => Assert.Equal("dispatcher-1", StoredEvent.PrincipalOf(e.Metadata)));
+        Assert.All(own.SkipWhile(e => e.Type != TransferEventTypes.ReceiptAccepted), e => Assert.Equal("dock-7", StoredEvent.PrincipalOf(e.Metadata)));
+        Assert.Equal("dispatcher-1", StoredEvent.PrincipalOf((await fixture.Store.ReadStreamAsync($"{_from}/sku-2", 0, 10))[^1].Metadata));
+        Assert.Equal("dock-7", StoredEvent.PrincipalOf(Assert.Single(await fixture.Store.ReadStreamAsync(destination, 0, 10)).Metadata));
+    }
+
+    [Fact]
+    public async Task GivenAnInvalidPrincipal_WhenStarting_ThenRefusedAndNothingIsWritten()
+    {
+        await StockAsync(10, 10);
+
+        var refused = await Transfer.StartAsync(Request with { Principal = "bad\nname" });
+
+        Assert.Equal(RejectionCodes.InvalidPrincipal, refused.Rejection?.Code);
+        Assert.Empty(await fixture.Store.ReadStreamAsync(TransferStream.Id(_transferId), 0, 10));
+        Assert.Equal(10L, await OnHandAsync(_from, "sku-1"));
     }
 
     [Fact]

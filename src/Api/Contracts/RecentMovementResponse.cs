@@ -1,7 +1,8 @@
 namespace Inventory.Api.Contracts;
 
 /// <summary>A movement as the views applied it: the stored event type (e.g. <c>stock-received</c>), the change of
-/// on-hand and the item's balances right after it.</summary>
+/// on-hand and the item's balances right after it, and who sent it (<see cref="Principal"/>: the API key's name; null for
+/// events stored before it was kept).</summary>
 public sealed record RecentMovementResponse(
     string WarehouseId,
     string Sku,
@@ -13,4 +14,5 @@ public sealed record RecentMovementResponse(
     long ReservedAfter,
     int Version,
     long Position,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt,
+    string? Principal);

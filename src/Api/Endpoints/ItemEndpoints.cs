@@ -123,7 +123,7 @@ public static class ItemEndpoints
 
         var page = await grains.GetStockItem(key.ToString()).GetHistoryAsync(afterVersion, pageSize);
         var events = page.Entries.Select(e => new ItemEventResponse(e.EventId, e.Version, e.GlobalPosition, e.Type, e.MovementId,
-            e.RecordedAt, e.OccurredAt, e.ScannerId, ParseData(e.Data))).ToList();
+            e.RecordedAt, e.OccurredAt, e.ScannerId, ParseData(e.Data), e.Principal)).ToList();
         var next = page.NextAfterVersion is { } nextAfter
             ? $"{MovementMapping.ItemUrl(key)}/events?after={nextAfter.ToString(CultureInfo.InvariantCulture)}&limit={pageSize.ToString(CultureInfo.InvariantCulture)}"
             : null;
@@ -174,7 +174,12 @@ public static class ItemEndpoints
             return WarehouseScope.Forbidden(key.WarehouseId);
         }
 
-        var command = new SetReorderPoint { MovementId = movementId ?? Guid.NewGuid(), ReorderPoint = body.Value.ReorderPoint };
+        var command = new SetReorderPoint
+        {
+            MovementId = movementId ?? Guid.NewGuid(),
+            ReorderPoint = body.Value.ReorderPoint,
+            Principal = CallerPrincipal.Of(request),
+        };
         var result = await grains.GetStockItem(key.ToString()).ExecuteAsync(command);
         return MovementEndpoints.ToResult(key, result);
     }

@@ -46,7 +46,7 @@ public static partial class MovementEndpoints
             return invalid;
         }
 
-        var (movement, errors) = MovementMapping.Map(body.Value!);
+        var (movement, errors) = MovementMapping.Map(body.Value!, CallerPrincipal.Of(request));
         if (movement is null)
         {
             return ApiProblems.Result(ApiProblems.Validation(errors!));
@@ -90,7 +90,7 @@ public static partial class MovementEndpoints
         var byItem = new Dictionary<StockItemKey, List<(int Index, StockCommand Command)>>();
         for (var i = 0; i < movements.Count; i++)
         {
-            var (movement, errors) = MovementMapping.Map(movements[i]);
+            var (movement, errors) = MovementMapping.Map(movements[i], CallerPrincipal.Of(request));
             if (movement is null)
             {
                 results[i] = new MovementBatchResult(StatusCodes.Status400BadRequest, null, ApiProblems.Validation(errors!));

@@ -13,8 +13,9 @@ public static class MovementMapping
 {
     public const int MaxScannerIdLength = 128;
 
-    /// <summary>The command, or the field errors that keep the movement from reaching a grain.</summary>
-    public static (MappedMovement? Movement, IReadOnlyDictionary<string, string[]>? Errors) Map(MovementRequest request)
+    /// <summary>The command, or the field errors that keep the movement from reaching a grain. <paramref name="principal"/>
+    /// is the authenticated caller's name (the API key's), which the command carries into the event's metadata.</summary>
+    public static (MappedMovement? Movement, IReadOnlyDictionary<string, string[]>? Errors) Map(MovementRequest request, string? principal)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -73,7 +74,7 @@ public static class MovementMapping
             return (null, errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
         }
 
-        return (new MappedMovement(StockItemKey.Create(request.WarehouseId, request.Sku), ToCommand(request)), null);
+        return (new MappedMovement(StockItemKey.Create(request.WarehouseId, request.Sku), ToCommand(request, principal)), null);
     }
 
     /// <summary>201 for a movement applied now, 200 for a retry of one applied before, a problem for a refusal.</summary>
@@ -94,7 +95,7 @@ public static class MovementMapping
     /// <summary>The relative URL of an item.</summary>
     public static string ItemUrl(StockItemKey key) => $"/api/v1/items/{key.WarehouseId}/{key.Sku}";
 
-    private static StockCommand ToCommand(MovementRequest r)
+    private static StockCommand ToCommand(MovementRequest r, string? principal)
     {
         var quantity = r.Quantity.GetValueOrDefault();
         StockCommand command = r.Type switch
@@ -108,7 +109,13 @@ public static class MovementMapping
             _ => throw new ArgumentOutOfRangeException(nameof(r), r.Type, "Unknown movement type."),
         };
         // The request's trace id goes into the event's metadata: an event found in the ledger leads back to its request.
-        return command with { ScannerId = r.ScannerId, OccurredAt = r.OccurredAt, CorrelationId = Activity.Current?.TraceId.ToHexString() };
+        return command with
+        {
+            ScannerId = r.ScannerId,
+            OccurredAt = r.OccurredAt,
+            CorrelationId = Activity.Current?.TraceId.ToHexString(),
+            Principal = principal,
+        };
     }
 
     private static void CheckIdentifier(string value, string field, Action<string, string> error)

@@ -74,7 +74,7 @@ public static class OrderEndpoints
             return WarehouseScope.Forbidden(command.WarehouseId);
         }
 
-        var result = await grains.GetGrain<IOrderGrain>(orderId).ReserveAsync(command);
+        var result = await grains.GetGrain<IOrderGrain>(orderId).ReserveAsync(command with { Principal = CallerPrincipal.Of(request) });
         if (result.Rejection is not null)
         {
             return ApiProblems.Result(OrderMapping.Problem(result));
@@ -109,7 +109,7 @@ public static class OrderEndpoints
             return forbidden;
         }
 
-        return Answer(await order.PickAsync(command));
+        return Answer(await order.PickAsync(command with { Principal = CallerPrincipal.Of(request) }));
     }
 
     private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> PostReleaseAsync(string orderId, HttpRequest request, IGrainFactory grains)
@@ -142,7 +142,7 @@ public static class OrderEndpoints
             return forbidden;
         }
 
-        return Answer(await order.ReleaseAsync(new ReleaseOrder { Reason = release.Reason }));
+        return Answer(await order.ReleaseAsync(new ReleaseOrder { Reason = release.Reason, Principal = CallerPrincipal.Of(request) }));
     }
 
     /// <summary>The 403 when the order's warehouse is outside the caller's, or null (also for an order that does not exist:

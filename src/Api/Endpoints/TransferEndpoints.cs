@@ -70,7 +70,7 @@ public static class TransferEndpoints
         }
 
         var transferId = body.Value!.TransferId;
-        var result = await grains.GetGrain<ITransferGrain>(transferId).StartAsync(command);
+        var result = await grains.GetGrain<ITransferGrain>(transferId).StartAsync(command with { Principal = CallerPrincipal.Of(request) });
         if (result.Rejection is not null)
         {
             return ApiProblems.Result(TransferMapping.Problem(result));
@@ -106,7 +106,7 @@ public static class TransferEndpoints
             return WarehouseScope.Forbidden(existing.ToWarehouseId);
         }
 
-        return Answer(await transfer.ReceiveAsync(command));
+        return Answer(await transfer.ReceiveAsync(command with { Principal = CallerPrincipal.Of(request) }));
     }
 
     private static async Task<Results<Ok<TransferResponse>, ProblemHttpResult>> PostCancelAsync(string transferId, HttpRequest request, IGrainFactory grains)
@@ -140,7 +140,7 @@ public static class TransferEndpoints
             return WarehouseScope.Forbidden(existing.FromWarehouseId);
         }
 
-        return Answer(await transfer.CancelAsync(new CancelTransfer { Reason = cancel.Reason }));
+        return Answer(await transfer.CancelAsync(new CancelTransfer { Reason = cancel.Reason, Principal = CallerPrincipal.Of(request) }));
     }
 
     private static async Task<Results<Ok<TransferResponse>, ProblemHttpResult>> GetTransferAsync(string transferId, IGrainFactory grains)

@@ -84,7 +84,7 @@ public static class TransferMapping
         return [.. history.Select(e =>
         {
             using var data = JsonDocument.Parse(e.Data);
-            return new ProcessEventResponse(e.Version, e.Type, e.RecordedAt, e.GlobalPosition, data.RootElement.Clone());
+            return new ProcessEventResponse(e.Version, e.Type, e.RecordedAt, e.GlobalPosition, data.RootElement.Clone(), e.Principal);
         })];
     }
 

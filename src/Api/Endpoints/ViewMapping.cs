@@ -16,7 +16,7 @@ public static class ViewMapping
         totals.Items, totals.OnHand, totals.Reserved, totals.Available, totals.LowStock);
 
     public static RecentMovementResponse ToResponse(RecentMovement m) => new(
-        m.WarehouseId, m.Sku, m.MovementId, m.EventId, m.Type, m.OnHandDelta, m.OnHandAfter, m.ReservedAfter, m.Version, m.Position, m.RecordedAt);
+        m.WarehouseId, m.Sku, m.MovementId, m.EventId, m.Type, m.OnHandDelta, m.OnHandAfter, m.ReservedAfter, m.Version, m.Position, m.RecordedAt, m.Principal);
 
     public static StockLevelAsOfResponse ToResponse(StockLevelAsOf level) => new(
         level.Sku, level.OnHand, level.Reserved, level.Available, level.Version, level.Position, level.LastMovementAt);

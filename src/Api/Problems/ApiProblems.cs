@@ -14,6 +14,7 @@ public static class ApiProblems
         RejectionCodes.InvalidQuantity,
         RejectionCodes.InvalidReservationId,
         RejectionCodes.ReasonRequired,
+        RejectionCodes.InvalidPrincipal,
     };
 
     public static ProblemDetails Create(int status, string code, string title, string? detail = null)

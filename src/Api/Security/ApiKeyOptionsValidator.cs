@@ -1,3 +1,4 @@
+using Inventory.Contracts;
 using Inventory.Api.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +25,11 @@ public sealed class ApiKeyOptionsValidator(ApiMode mode) : IValidateOptions<Inve
             if (string.IsNullOrWhiteSpace(key.Name))
             {
                 errors.Add($"{at}:Name must not be empty.");
+            }
+            else if (!Principals.IsValid(key.Name))
+            {
+                // The name is the principal that every event the key writes keeps in its metadata.
+                errors.Add($"{at}:Name: {Principals.Rule}");
             }
             else if (!names.Add(key.Name))
             {

@@ -9,4 +9,8 @@ public sealed record PickOrder
 
     /// <summary>Null: every line's units still held.</summary>
     [Id(1)] public IReadOnlyList<OrderLine>? Lines { get; init; }
+
+    /// <summary>Who sent the request (the API key's name, see <see cref="Principals"/>); null when no authenticated caller is
+    /// known. Kept in the metadata of the events it causes, the process's and its items'; not part of the request's content.</summary>
+    [Id(2)] public string? Principal { get; init; }
 }

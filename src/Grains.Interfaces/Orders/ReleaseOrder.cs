@@ -5,4 +5,8 @@ namespace Inventory.Contracts.Orders;
 public sealed record ReleaseOrder
 {
     [Id(0)] public string? Reason { get; init; }
+
+    /// <summary>Who sent the request (the API key's name, see <see cref="Principals"/>); null when no authenticated caller is
+    /// known. Kept in the metadata of the events it causes, the process's and its items'; not part of the request's content.</summary>
+    [Id(1)] public string? Principal { get; init; }
 }

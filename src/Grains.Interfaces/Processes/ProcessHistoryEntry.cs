@@ -14,4 +14,8 @@ public sealed record ProcessHistoryEntry
 
     /// <summary>The event's data, JSON.</summary>
     [Id(4)] public required string Data { get; init; }
+
+    /// <summary>Who sent the request the event records or follows from (the API key's name); null for events stored before
+    /// it was kept, or without an authenticated caller.</summary>
+    [Id(5)] public string? Principal { get; init; }
 }

@@ -39,5 +39,9 @@ public sealed record EventEnvelope
     /// older silo has none.</summary>
     [Id(11)] public string? TraceParent { get; init; }
 
+    /// <summary>Who sent the movement (the API key's name, from the event's metadata); null when the event has none (stored
+    /// before it was kept, or without an authenticated caller). An envelope from an older silo has none.</summary>
+    [Id(12)] public string? Principal { get; init; }
+
     public override string ToString() => $"{StreamId}@{Version} (position {Position}, event {EventId}, {Type} v{SchemaVersion})";
 }

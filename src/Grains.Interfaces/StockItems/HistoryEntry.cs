@@ -27,4 +27,8 @@ public sealed record HistoryEntry
     [Id(9)] public long OnHandAfter { get; init; }
 
     [Id(10)] public long ReservedAfter { get; init; }
+
+    /// <summary>Who sent the movement (the API key's name); null for events stored before it was kept, or without an
+    /// authenticated caller.</summary>
+    [Id(11)] public string? Principal { get; init; }
 }

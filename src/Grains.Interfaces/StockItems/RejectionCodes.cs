@@ -15,4 +15,5 @@ public static class RejectionCodes
     public const string CountBelowReserved = "count-below-reserved";
     public const string MovementIdReused = "movement-id-reused";
     public const string InvalidTransfer = "invalid-transfer";
+    public const string InvalidPrincipal = "invalid-principal";
 }

@@ -18,6 +18,11 @@ public abstract record StockCommand
     /// <summary>Ties the events of one business operation together across items.</summary>
     [Id(3)] public string? CorrelationId { get; init; }
 
+    /// <summary>Who sent the movement: the authenticated API key's name (see <see cref="Principals"/>); null when no
+    /// authenticated caller is known. Kept in the event's metadata; not part of <see cref="Fingerprint"/>, so a retry
+    /// under another key is still the same movement (answered as a retry, its first principal kept).</summary>
+    [Id(4)] public string? Principal { get; init; }
+
     /// <summary>A stable, canonical description of what the command asks for, used to tell a retry
     /// of the same movement from a different movement that reuses its id.</summary>
     public abstract string Fingerprint();

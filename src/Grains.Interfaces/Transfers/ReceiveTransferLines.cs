@@ -8,4 +8,8 @@ public sealed record ReceiveTransferLines
     [Id(0)] public required Guid ReceiptId { get; init; }
 
     [Id(1)] public required IReadOnlyList<TransferLine> Lines { get; init; }
+
+    /// <summary>Who sent the request (the API key's name, see <see cref="Principals"/>); null when no authenticated caller is
+    /// known. Kept in the metadata of the events it causes, the process's and its items'; not part of the request's content.</summary>
+    [Id(2)] public string? Principal { get; init; }
 }

@@ -13,6 +13,10 @@ public sealed record StartTransfer
 
     [Id(3)] public string? Reason { get; init; }
 
+    /// <summary>Who sent the request (the API key's name, see <see cref="Principals"/>); null when no authenticated caller is
+    /// known. Kept in the metadata of the events it causes, the process's and its items'; not part of the request's content.</summary>
+    [Id(4)] public string? Principal { get; init; }
+
     /// <summary>A stable description of what is asked for, to tell a retry from a reuse of the transfer id.</summary>
     public string Fingerprint() =>
         $"{FromWarehouseId}>{ToWarehouseId}:{string.Join(',', Lines.Select(l => $"{l.Sku}x{l.Quantity}"))}:{Reason}";

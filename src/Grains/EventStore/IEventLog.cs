@@ -11,9 +11,10 @@ public interface IEventLog
     /// <summary>
     /// Up to <paramref name="maxCount"/> events after <paramref name="after"/> in (transaction, position) order, gap-safe:
     /// only events of transactions older than every transaction still in flight, so that no event can later appear
-    /// before the returned <see cref="LogPage.End"/>. The events come without their metadata
-    /// (<see cref="StoredEvent.Metadata"/> is <see cref="StoredEvent.NoMetadata"/>): the log feeds projections, which use
-    /// none of it, and it is nearly half of an event's JSON. Reading the stream gives it.
+    /// before the returned <see cref="LogPage.End"/>. The events come without their metadata but its principal
+    /// (<see cref="StoredEvent.Metadata"/> is <see cref="StoredEvent.LogMetadata"/> of it: <c>{"principal": ...}</c>, or
+    /// <see cref="StoredEvent.NoMetadata"/>): the log feeds projections, which show who moved stock and use none of the
+    /// rest, and the rest is nearly half of an event's JSON. Reading the stream gives it all.
     /// </summary>
     Task<LogPage> ReadAllAsync(LogPosition after, int maxCount, CancellationToken cancellationToken = default);
 

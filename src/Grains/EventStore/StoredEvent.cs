@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Inventory.Contracts.EventStore;
 
 namespace Inventory.EventStore;
@@ -18,8 +20,36 @@ public sealed record StoredEvent(
     DateTimeOffset RecordedAt,
     ulong TransactionId = 0)
 {
-    /// <summary>The metadata of an event read from the global log, which does not carry it (see <see cref="IEventLog.ReadAllAsync"/>).</summary>
+    /// <summary>The metadata of an event read from the global log, which carries none of it but the principal (see
+    /// <see cref="IEventLog.ReadAllAsync"/>), when the event has no principal.</summary>
     public const string NoMetadata = "{}";
+
+    /// <summary>What the global log keeps of <paramref name="metadata"/>: <c>{"principal": ...}</c> when it has one,
+    /// <see cref="NoMetadata"/> otherwise.</summary>
+    public static string LogMetadata(string metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        if (!metadata.Contains("\"principal\"", StringComparison.Ordinal)
+            || JsonNode.Parse(metadata)?["principal"] is not JsonValue principal)
+        {
+            return NoMetadata;
+        }
+
+        return new JsonObject { ["principal"] = principal.GetValue<string>() }.ToJsonString();
+    }
+
+    /// <summary>The <c>principal</c> of stored metadata (absent in events stored without one or before it existed).</summary>
+    public static string? PrincipalOf(string metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        if (!metadata.Contains("\"principal\"", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        using var json = JsonDocument.Parse(metadata);
+        return json.RootElement.TryGetProperty("principal", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    }
 
     /// <summary>Where this event is in the global log's reading order.</summary>
     public LogPosition LogPosition => new(TransactionId, GlobalPosition);

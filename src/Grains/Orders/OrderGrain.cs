@@ -35,7 +35,7 @@ public sealed class OrderGrain(IEventStore store, TimeProvider time, IOptions<Pr
             return new OrderResult { Rejection = ReservationFailed(shortLine), Failure = shortLine };
         }
 
-        var decision = await HandleAsync((state, now) => OrderDecisions.Reserve(state, orderId, command, now));
+        var decision = await HandleAsync(command.Principal, (state, now) => OrderDecisions.Reserve(state, orderId, command, now));
         if (decision.Rejection is null && Current.Refusal is { } refusal && Current.RequestFingerprint == command.Fingerprint())
         {
             // All lines or none: the request holds nothing, and says which line failed and why.
@@ -48,7 +48,7 @@ public sealed class OrderGrain(IEventStore store, TimeProvider time, IOptions<Pr
     public async Task<OrderResult> PickAsync(PickOrder command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var decision = await HandleAsync((state, now) => OrderDecisions.Pick(state, command, now));
+        var decision = await HandleAsync(command.Principal, (state, now) => OrderDecisions.Pick(state, command, now));
         if (decision.Rejection is null && Current.Picks.Find(p => p.PickId == command.PickId)?.Failure is { } failure)
         {
             // The order's reservation at the item no longer held what the order counted on; the pick's other lines were picked.
@@ -63,7 +63,7 @@ public sealed class OrderGrain(IEventStore store, TimeProvider time, IOptions<Pr
     public async Task<OrderResult> ReleaseAsync(ReleaseOrder command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return await ResultAsync(await HandleAsync((state, now) => OrderDecisions.Release(state, command, now)));
+        return await ResultAsync(await HandleAsync(command.Principal, (state, now) => OrderDecisions.Release(state, command, now)));
     }
 
     public async Task<OrderDetails?> GetAsync()

@@ -1,3 +1,4 @@
+using Inventory.Contracts;
 using Inventory.Contracts.StockItems;
 using Inventory.EventStore;
 using Microsoft.Extensions.Logging;
@@ -16,7 +17,9 @@ namespace Inventory.Processes;
 /// gets <see cref="StorageUnavailableException"/>, and the process resumes by itself.
 /// </summary>
 /// <remarks>Not reentrant: requests, reminder ticks and runs take turns, so the state a step is chosen from is the
-/// state its outcome is recorded on. The grain reads and appends itself (as the stock item grain does) and tells the
+/// state its outcome is recorded on. Who: a request's principal goes into its events' metadata; the steps that follow (and
+/// their outcomes) carry the principal of the process's latest event, i.e. of the request that drives it, also after a
+/// resumption. The grain reads and appends itself (as the stock item grain does) and tells the
 /// CustomStorage provider only what it did.</remarks>
 public abstract partial class ProcessManagerGrain<TState, TEvent>(IEventStore store, TimeProvider time, ProcessOptions options, ILogger logger)
     : JournaledGrain<ProcessView<TState>, TEvent>, ICustomStorageInterface<ProcessView<TState>, TEvent>, IRemindable
@@ -26,7 +29,10 @@ public abstract partial class ProcessManagerGrain<TState, TEvent>(IEventStore st
     public const string ResumeReminder = "resume";
 
     private ProcessStream<TEvent> _stream = null!;
-    private (TState State, int Version)? _loaded;
+    private (TState State, int Version, string? Principal)? _loaded;
+
+    // The principal of the latest stored event: who drives the process now (null when unknown).
+    private string? _principal;
     private (int ExpectedVersion, IReadOnlyList<TEvent> Events)? _appended;
     private bool _reminderSet;
 
@@ -66,7 +72,7 @@ public abstract partial class ProcessManagerGrain<TState, TEvent>(IEventStore st
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             // As the stock item grain: the provider's own initial read gets an empty state; this activation is discarded.
-            _loaded = (EmptyState, 0);
+            _loaded = (EmptyState, 0, null);
             LogLoadFailed(logger, ex, _stream.StreamId);
             throw new StorageUnavailableException($"Could not load {_stream.StreamId} from the event store; retry.");
         }
@@ -75,10 +81,15 @@ public abstract partial class ProcessManagerGrain<TState, TEvent>(IEventStore st
     }
 
     /// <summary>Runs any pending step first, then decides a request on the confirmed state and appends its events
-    /// (deciding again after a lost race), then runs the process as far as it goes. Returns the decision.</summary>
-    protected async Task<ProcessDecision<TEvent>> HandleAsync(Func<TState, DateTimeOffset, ProcessDecision<TEvent>> decide)
+    /// (deciding again after a lost race) with <paramref name="principal"/> in their metadata, then runs the process as
+    /// far as it goes. Returns the decision; a principal that breaks <see cref="Principals.Rule"/> is refused first.</summary>
+    protected async Task<ProcessDecision<TEvent>> HandleAsync(string? principal, Func<TState, DateTimeOffset, ProcessDecision<TEvent>> decide)
     {
         ArgumentNullException.ThrowIfNull(decide);
+        if (principal is not null && !Principals.IsValid(principal))
+        {
+            return ProcessDecision<TEvent>.Reject(RejectionCodes.InvalidPrincipal, Principals.Rule);
+        }
 
         // Steps left pending (a crash, a failed call) are taken first: a request is decided on a process at rest.
         await RunAsync();
@@ -86,7 +97,7 @@ public abstract partial class ProcessManagerGrain<TState, TEvent>(IEventStore st
         for (var conflicts = 0; ; conflicts++)
         {
             decision = decide(Current, Now());
-            if (decision.Events.Count == 0 || await AppendAsync(decision.Events, conflicts))
+            if (decision.Events.Count == 0 || await AppendAsync(decision.Events, conflicts, principal))
             {
                 break;
             }
@@ -108,7 +119,7 @@ public abstract partial class ProcessManagerGrain<TState, TEvent>(IEventStore st
                 ItemStep<TEvent> item => item.Outcome(await ExecuteAsync(item), Now()),
                 _ => throw new InvalidOperationException($"Unknown process step {step.GetType().Name}."),
             };
-            if (!await AppendAsync([outcome], conflicts))
+            if (!await AppendAsync([outcome], conflicts, _principal))
             {
                 conflicts++;
             }
@@ -180,7 +191,7 @@ public abstract partial class ProcessManagerGrain<TState, TEvent>(IEventStore st
 
     /// <summary>Appends at the confirmed version and confirms; false when another writer got there first (the state is
     /// then re-read). An unfinished process gets its reminder before its first event is stored.</summary>
-    private async Task<bool> AppendAsync(IReadOnlyList<TEvent> events, int conflicts)
+    private async Task<bool> AppendAsync(IReadOnlyList<TEvent> events, int conflicts, string? principal)
     {
         var after = events.Aggregate(Current, Evolve);
         if (!_reminderSet && IsOpen(after))
@@ -193,7 +204,7 @@ public abstract partial class ProcessManagerGrain<TState, TEvent>(IEventStore st
         {
             try
             {
-                result = await _stream.AppendAsync(Version, events, new EventMetadata(CorrelationId: _stream.StreamId, CausationId: MovementOf(events[0]).ToString()), timeout.Token);
+                result = await _stream.AppendAsync(Version, events, new EventMetadata(CorrelationId: _stream.StreamId, CausationId: MovementOf(events[0]).ToString(), Principal: principal), timeout.Token);
             }
             catch (Exception ex)
             {
@@ -207,6 +218,7 @@ public abstract partial class ProcessManagerGrain<TState, TEvent>(IEventStore st
         {
             case AppendStatus.Appended or AppendStatus.AlreadyAppended:
                 _appended = (Version, events);
+                _principal = principal;
                 if (!await RaiseConditionalEvents(events))
                 {
                     throw new InvalidOperationException($"Stored events of {_stream.StreamId} could not be confirmed into the grain.");
@@ -232,7 +244,7 @@ public abstract partial class ProcessManagerGrain<TState, TEvent>(IEventStore st
         try
         {
             var item = GrainFactory.GetGrain<IStockItemGrain>(step.Item.ToString());
-            return await item.ExecuteAsync(step.Command).WaitAsync(options.StepTimeout, time);
+            return await item.ExecuteAsync(step.Command with { Principal = _principal }).WaitAsync(options.StepTimeout, time);
         }
         catch (Exception ex)
         {
@@ -262,6 +274,7 @@ public abstract partial class ProcessManagerGrain<TState, TEvent>(IEventStore st
     {
         var loaded = _loaded ?? await _stream.LoadAsync(EmptyState, Evolve);
         _loaded = null;
+        _principal = loaded.Principal;
         return new(loaded.Version, new ProcessView<TState> { Value = loaded.State });
     }
 

@@ -30,12 +30,14 @@ public sealed class ProcessStream<TEvent>(IEventStore store, string streamId, Ev
         }
     }
 
-    public async Task<(TState State, int Version)> LoadAsync<TState>(TState empty, Func<TState, TEvent, TState> evolve, CancellationToken cancellationToken = default)
+    /// <summary>The folded state, the version, and the principal of the last event (who drives the process now; null when
+    /// the stream is empty or its last event has none).</summary>
+    public async Task<(TState State, int Version, string? Principal)> LoadAsync<TState>(TState empty, Func<TState, TEvent, TState> evolve, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(evolve);
         var stored = await ReadAllAsync(cancellationToken);
         var state = stored.Aggregate(empty, (s, e) => evolve(s, serializer.Deserialize(e)));
-        return (state, stored.Count);
+        return (state, stored.Count, stored.Count > 0 ? StoredEvent.PrincipalOf(stored[^1].Metadata) : null);
     }
 
     /// <summary>Appends events at versions expectedVersion+1..., atomically, with <paramref name="metadata"/>.</summary>
@@ -60,5 +62,6 @@ public sealed class ProcessStream<TEvent>(IEventStore store, string streamId, Ev
             RecordedAt = e.RecordedAt,
             GlobalPosition = e.GlobalPosition,
             Data = serializer.CurrentData(e.Type, e.SchemaVersion, e.Data).ToJsonString(),
+            Principal = StoredEvent.PrincipalOf(e.Metadata),
         })];
 }

@@ -9,8 +9,8 @@ namespace Inventory.Projections;
 public static class EnvelopeMapping
 {
     /// <summary>An event the item just appended at <paramref name="version"/> and global <paramref name="position"/>, with
-    /// the <c>traceparent</c> of its publish (null when nothing traces).</summary>
-    public static EventEnvelope ToEnvelope(this EventData data, string streamId, int version, long position, string? traceParent = null)
+    /// the <c>traceparent</c> of its publish (null when nothing traces) and the principal of its command (null when none).</summary>
+    public static EventEnvelope ToEnvelope(this EventData data, string streamId, int version, long position, string? traceParent = null, string? principal = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         return new EventEnvelope
@@ -25,11 +25,13 @@ public static class EnvelopeMapping
             MovementId = data.MovementId,
             Data = data.Data,
             TraceParent = traceParent,
+            Principal = principal,
         };
     }
 
     /// <summary>An event read back from the store; it carries the <c>traceparent</c> kept in its metadata when something
-    /// traces the projections (<see cref="ProjectionTracing"/>) and the read included metadata (the global log's does not).</summary>
+    /// traces the projections (<see cref="ProjectionTracing"/>) and the read included metadata (the global log's does not),
+    /// and the principal kept in its metadata (which the global log's read keeps).</summary>
     public static EventEnvelope ToEnvelope(this StoredEvent stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
@@ -46,6 +48,7 @@ public static class EnvelopeMapping
             MovementId = stored.MovementId,
             Data = stored.Data,
             TraceParent = ProjectionTracing.Source.HasListeners() ? StoredTraceParent(stored.Metadata) : null,
+            Principal = StoredEvent.PrincipalOf(stored.Metadata),
         };
     }
 

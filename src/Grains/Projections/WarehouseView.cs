@@ -39,6 +39,7 @@ public sealed class WarehouseView : IProjectionView
             Version = e.Envelope.Version,
             Position = e.Envelope.Position,
             RecordedAt = e.Envelope.RecordedAt,
+            Principal = e.Envelope.Principal,
         });
         Count(e.Envelope.RecordedAt);
     }

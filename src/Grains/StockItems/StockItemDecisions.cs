@@ -18,6 +18,11 @@ public static class StockItemDecisions
             return Decision.Reject(RejectionCodes.InvalidMovementId, "The movement id must be a UUID other than all zeros.");
         }
 
+        if (command.Principal is not null && !Principals.IsValid(command.Principal))
+        {
+            return Decision.Reject(RejectionCodes.InvalidPrincipal, Principals.Rule);
+        }
+
         return command switch
         {
             ReceiveStock c => Receive(state, c, now),

@@ -242,6 +242,6 @@ public sealed partial class StockItemGrain
     private static EventMetadata MetadataOf(PendingMovement pending)
     {
         var command = pending.Command;
-        return new(command.ScannerId, command.OccurredAt, command.CorrelationId, command.MovementId.ToString(), command.Fingerprint(), TraceParent.Of(pending.Trace));
+        return new(command.ScannerId, command.OccurredAt, command.CorrelationId, command.MovementId.ToString(), command.Fingerprint(), TraceParent.Of(pending.Trace), command.Principal);
     }
 }

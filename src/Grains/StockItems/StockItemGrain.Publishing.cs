@@ -38,7 +38,7 @@ public sealed partial class StockItemGrain
         {
             await previous;
             span = StartPublishSpan(accepted, firstVersion);
-            var envelopes = stored.Select((e, i) => e.ToEnvelope(_stream.StreamId, firstVersion + i, positions[i], EnvelopeTrace(span, accepted[i].Pending.Trace))).ToList();
+            var envelopes = stored.Select((e, i) => e.ToEnvelope(_stream.StreamId, firstVersion + i, positions[i], EnvelopeTrace(span, accepted[i].Pending.Trace), accepted[i].Pending.Command.Principal)).ToList();
             await live.PublishAsync(_key.WarehouseId, new EventBatch(envelopes));
         }
         catch (Exception ex)

@@ -75,7 +75,8 @@ public sealed class StockItemStream(IEventStore store, string streamId)
         }).ToList();
 
     /// <summary>The answer a movement got when it was applied, or null when the stream has no such movement.
-    /// A movement id reused for a different command is answered with <see cref="RejectionCodes.MovementIdReused"/>.</summary>
+    /// A movement id reused for a different command is answered with <see cref="RejectionCodes.MovementIdReused"/>. The
+    /// principal is not part of the fingerprint: the same movement sent again under another key is answered as a retry.</summary>
     public async Task<MovementResult?> FindMovementAsync(StockCommand command, CancellationToken cancellationToken = default)
     {
         var stored = await store.FindByMovementAsync(streamId, command.MovementId, cancellationToken);
@@ -141,6 +142,7 @@ public sealed class StockItemStream(IEventStore store, string streamId)
             Data = data.ToJsonString(),
             OnHandAfter = data["onHandAfter"]?.GetValue<long>() ?? 0,
             ReservedAfter = data["reservedAfter"]?.GetValue<long>() ?? 0,
+            Principal = metadata.Principal,
         };
     }
 }

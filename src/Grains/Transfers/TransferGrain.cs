@@ -35,7 +35,7 @@ public sealed class TransferGrain(IEventStore store, TimeProvider time, IOptions
             return new TransferResult { Rejection = DispatchFailed(shortLine), Failure = shortLine };
         }
 
-        var decision = await HandleAsync((state, now) => TransferDecisions.Start(state, transferId, command, now));
+        var decision = await HandleAsync(command.Principal, (state, now) => TransferDecisions.Start(state, transferId, command, now));
         if (decision.Rejection is null && Current.Refusal is { } refusal && Current.RequestFingerprint == command.Fingerprint())
         {
             // All lines or none: the request did not move anything, and says which line failed and why.
@@ -48,13 +48,13 @@ public sealed class TransferGrain(IEventStore store, TimeProvider time, IOptions
     public async Task<TransferResult> ReceiveAsync(ReceiveTransferLines command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return await ResultAsync(await HandleAsync((state, now) => TransferDecisions.Receive(state, command, now)));
+        return await ResultAsync(await HandleAsync(command.Principal, (state, now) => TransferDecisions.Receive(state, command, now)));
     }
 
     public async Task<TransferResult> CancelAsync(CancelTransfer command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return await ResultAsync(await HandleAsync((state, now) => TransferDecisions.Cancel(state, command, now)));
+        return await ResultAsync(await HandleAsync(command.Principal, (state, now) => TransferDecisions.Cancel(state, command, now)));
     }
 
     public async Task<TransferDetails?> GetAsync()

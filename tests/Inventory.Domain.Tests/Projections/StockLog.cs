@@ -32,7 +32,7 @@ internal sealed class StockLog
             var decision = StockItemDecisions.Decide(item, command, Start.AddSeconds(17 * ++_clock));
             if (decision.Event is { } e)
             {
-                accepted.Add((e, new EventMetadata()));
+                accepted.Add((e, new EventMetadata(Principal: command.Principal)));
                 item = StockItem.Evolve(item, e);
             }
             else

@@ -46,6 +46,32 @@ public sealed class WarehouseViewTests
         Assert.Equal(130, view.MinuteCounts.Values.Sum());
     }
 
+    [Fact]
+    public async Task GivenMovementsOfTwoKeysAndOneWithout_WhenRecentIsRead_ThenEachShowsItsPrincipalOrNull()
+    {
+        var view = await ViewOfAsync(("w/a", [Receive(5) with { Principal = "dock-scanner" }, Pick(1) with { Principal = "ops-ann" }, Receive(1)]));
+
+        Assert.Equal([null, "ops-ann", "dock-scanner"], view.Recent.Select(r => r.Principal));
+    }
+
+    [Fact]
+    public async Task GivenMovementsWithPrincipals_WhenTheViewIsBuiltFromTheGlobalLog_ThenTheLogKeepsThePrincipalsForTheView()
+    {
+        var log = new StockLog();
+        Assert.Equal(0, await log.ApplyAsync("w/a", Receive(5) with { Principal = "dock-scanner" }, Receive(1)));
+        Assert.Equal(0, await log.ApplyAsync("w/b", ReorderAt(2) with { Principal = "ops-ann" }));
+
+        var page = await log.Store.ReadAllAsync(Inventory.Contracts.EventStore.LogPosition.Start, 100);
+        var view = new WarehouseView();
+        foreach (var stored in page.Events)
+        {
+            view.Apply(ProjectedEvent.From(stored.ToEnvelope()));
+        }
+
+        Assert.Equal(["""{"principal":"dock-scanner"}""", "{}", """{"principal":"ops-ann"}"""], page.Events.Select(e => e.Metadata));
+        Assert.Equal([("b", "ops-ann"), ("a", null), ("a", "dock-scanner")], view.Recent.Select(r => (r.Sku, r.Principal)));
+    }
+
     private static async Task<WarehouseView> ViewOfAsync(params (string StreamId, Inventory.Contracts.StockItems.StockCommand[] Commands)[] items)
     {
         var log = new StockLog();

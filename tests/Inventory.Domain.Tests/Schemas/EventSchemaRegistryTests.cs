@@ -34,7 +34,8 @@ public sealed class EventSchemaRegistryTests
                 "Event transfer-received v1 current", "Event transfer-requested v1 current", "Event transfer-returned v1 current",
                 "Snapshot stock-item v1 current",
                 "Metadata event-metadata v1 superseded",
-                "Metadata event-metadata v2 current",
+                "Metadata event-metadata v2 superseded",
+                "Metadata event-metadata v3 current",
             ],
             listed);
     }
@@ -122,6 +123,35 @@ public sealed class EventSchemaRegistryTests
 
     [Fact]
     public void GivenMetadataOfAnOldRowWithoutProperties_ThenItValidates() => AssertValid(Registry.ValidateMetadata("{}"));
+
+    [Fact]
+    public void GivenMetadataWithAPrincipalAsTheStreamWritesIt_ThenItValidatesAndKeepsThePrincipal()
+    {
+        var stream = new StockItemStream(new InMemoryEventStore(), "wh-1/sku-1");
+        var @event = new StockReceived
+        {
+            MovementId = Guid.NewGuid(), RecordedAt = DateTimeOffset.UtcNow, Quantity = 3, OnHandAfter = 3, ReservedAfter = 0,
+        };
+
+        var data = Assert.Single(stream.ToEventData([(@event, new EventMetadata("scanner-1", DateTimeOffset.Now, "trace", "cause", "receive:3", Principal: "dock-scanner"))]));
+
+        AssertValid(Registry.ValidateEvent(data));
+        Assert.Equal("dock-scanner", JsonNode.Parse(data.Metadata)!["principal"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void GivenAV2RowWithoutPrincipal_ThenItValidatesAgainstTheCurrentMetadataSchema() =>
+        AssertValid(Registry.ValidateMetadata(
+            """{"scannerId":"s-1","occurredAt":null,"correlationId":null,"causationId":"c","command":"receive:1","traceParent":"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"}"""));
+
+    [Theory]
+    [InlineData("""{"principal":""}""")]
+    [InlineData("""{"principal":7}""")]
+    public void GivenMetadataWithAnEmptyOrNonTextPrincipal_ThenItFails(string metadata) => Assert.False(Registry.ValidateMetadata(metadata).IsValid);
+
+    [Fact]
+    public void GivenMetadataWithAPrincipalLongerThan128_ThenItFails() =>
+        Assert.False(Registry.ValidateMetadata($$"""{"principal":"{{new string('k', 129)}}"}""").IsValid);
 
     [Fact]
     public async Task GivenASnapshotAsTheStreamWritesIt_ThenItValidates()

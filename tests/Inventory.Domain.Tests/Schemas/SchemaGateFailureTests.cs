@@ -141,9 +141,9 @@ public sealed class SchemaGateFailureTests
     [Fact]
     public void GivenMetadataWithAnAddedProperty_ThenTheGateFailsSayingToRegisterTheNextMetadataVersion() =>
         Assert.StartsWith(
-            "EventMetadata changed shape (property 'tenantId' added: string | null) but schema version 2 is still registered as current: " +
-            "register version 3 in schemas/metadata/event-metadata.v3.schema.json and bump EventMetadata.SchemaVersion to 3.",
-            Assert.Single(SchemaGate.CheckMetadata(typeof(Changed.EventMetadata), EventMetadata.SchemaType, 2, Catalogue, EventSerializer<StockItemEvent>.JsonOptions)),
+            "EventMetadata changed shape (property 'tenantId' added: string | null) but schema version 3 is still registered as current: " +
+            "register version 4 in schemas/metadata/event-metadata.v4.schema.json and bump EventMetadata.SchemaVersion to 4.",
+            Assert.Single(SchemaGate.CheckMetadata(typeof(Changed.EventMetadata), EventMetadata.SchemaType, 3, Catalogue, EventSerializer<StockItemEvent>.JsonOptions)),
             StringComparison.Ordinal);
 
     private static EventSerializer<StockItemEvent> Serializer(IEnumerable<(Type Type, string Name, int Version)> types, IEnumerable<IEventUpcaster> upcasters) =>
@@ -201,7 +201,7 @@ public sealed class SchemaGateFailureTests
             long ReorderPoint, DateTimeOffset? LastMovementAt, long Available, string BinLocation);
 
         public sealed record EventMetadata(string? ScannerId, DateTimeOffset? OccurredAt, string? CorrelationId, string? CausationId, string? Command,
-            string? TraceParent, string? TenantId);
+            string? TraceParent, string? Principal, string? TenantId);
 
         public sealed class StockReceivedV1Upcaster : IEventUpcaster
         {

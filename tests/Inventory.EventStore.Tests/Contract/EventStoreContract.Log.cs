@@ -54,6 +54,22 @@ public abstract partial class EventStoreContract
     }
 
     [Fact]
+    public async Task GivenAnEventWithAPrincipal_WhenReadFromTheLog_ThenItsMetadataKeepsOnlyThePrincipal()
+    {
+        var start = await ReadLogEndAsync();
+        var streamId = NewStreamId();
+        var appended = NewEvent(streamId) with { Metadata = """{"scannerId":"scanner-7","correlationId":"c-1","principal":"dock-key"}""" };
+        await Store.AppendAsync(streamId, 0, [appended]);
+
+        var (events, _) = await FollowLogAsync(start, 100, [streamId], 1);
+
+        var logged = Assert.Single(events);
+        AssertSameJson("""{"principal":"dock-key"}""", logged.Metadata);
+        Assert.Equal("dock-key", StoredEvent.PrincipalOf(logged.Metadata));
+        AssertStored(appended, Assert.Single(await ReadAllAsync(streamId)), streamId, 1);
+    }
+
+    [Fact]
     public async Task GivenStoredEvents_WhenReadAtTheirPositions_ThenEachIsFoundAndAPositionWithoutAnEventIsNot()
     {
         var streamId = NewStreamId();

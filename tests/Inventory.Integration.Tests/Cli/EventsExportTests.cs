@@ -39,6 +39,9 @@ public sealed class EventsExportTests(CliSilo silo) : IClassFixture<CliSilo>, ID
         }
 
         Assert.Contains(lines, l => l.Contains($"\"streamId\":\"{warehouse}/sku-2\"", StringComparison.Ordinal));
+        var ours = lines.Select(l => JsonNode.Parse(l)!).Where(j => ((string)j["streamId"]!).StartsWith(warehouse + "/", StringComparison.Ordinal)).ToList();
+        Assert.Equal("ops-ann", (string?)ours.Single(j => (string)j["streamId"]! == $"{warehouse}/sku-3")["metadata"]!["principal"]);
+        Assert.All(ours.Where(j => (string)j["streamId"]! != $"{warehouse}/sku-3"), j => Assert.Null(j["metadata"]!["principal"]));
     }
 
     [Fact]
@@ -84,6 +87,7 @@ public sealed class EventsExportTests(CliSilo silo) : IClassFixture<CliSilo>, ID
         Assert.Equal("1", fields[2]);
         Assert.Equal("stock-adjusted", fields[5]);
         Assert.Equal("found, \"behind\" the shelf", (string?)JsonNode.Parse(fields[7])!["reason"]);
+        Assert.Equal("ops-ann", (string?)JsonNode.Parse(fields[8])!["principal"]);
         Assert.Contains("exported 1 events", run.Progress, StringComparison.Ordinal);
     }
 
@@ -98,7 +102,7 @@ public sealed class EventsExportTests(CliSilo silo) : IClassFixture<CliSilo>, ID
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     /// <summary>Three items of a new warehouse: sku-1 and sku-2 with a few movements each, interleaved; sku-3 one
-    /// adjustment whose reason needs quoting in CSV.</summary>
+    /// adjustment whose reason needs quoting in CSV, sent by principal <c>ops-ann</c> (the others by no one known).</summary>
     private async Task<string> SeedAsync()
     {
         var warehouse = $"wh-exp-{Guid.NewGuid():N}"[..16];
@@ -112,7 +116,7 @@ public sealed class EventsExportTests(CliSilo silo) : IClassFixture<CliSilo>, ID
         await one.ExecuteAsync(new PickStock { MovementId = Guid.NewGuid(), Quantity = 3, ReservationId = "order-1" });
         await two.ExecuteAsync(new ReceiveStock { MovementId = Guid.NewGuid(), Quantity = 1 });
         await silo.Grains.GetGrain<IStockItemGrain>($"{warehouse}/sku-3").ExecuteAsync(
-            new AdjustStock { MovementId = Guid.NewGuid(), Delta = 4, Reason = "found, \"behind\" the shelf" });
+            new AdjustStock { MovementId = Guid.NewGuid(), Delta = 4, Reason = "found, \"behind\" the shelf", Principal = "ops-ann" });
         return warehouse;
     }
 

@@ -296,6 +296,8 @@
       cell(row, time(m.recordedAt));
       cell(row, m.sku, 'sku');
       cell(row, MOVEMENT_NAMES[m.type] || m.type);
+      // Who sent it: the API key's name; empty for movements stored before it was kept.
+      cell(row, m.principal || '', 'principal');
       const delta = m.onHandDelta;
       cell(row, delta === 0 ? '' : `${delta > 0 ? '+' : ''}${fmt(delta)}`, `num ${delta > 0 ? 'delta-up' : delta < 0 ? 'delta-down' : ''}`);
       cell(row, fmt(m.onHandAfter), 'num');

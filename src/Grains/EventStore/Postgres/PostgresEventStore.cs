@@ -24,9 +24,11 @@ public sealed class PostgresEventStore : IEventStore, IEventLog, IAsyncDisposabl
     private const string EventColumns =
         "stream_id, version, global_position, event_id, movement_id, type, schema_version, data, metadata, recorded_at, transaction_id";
 
-    /// <summary><see cref="EventColumns"/> without the metadata, which the log does not carry (see <see cref="IEventLog.ReadAllAsync"/>).</summary>
+    /// <summary><see cref="EventColumns"/> with nothing of the metadata but its principal, all the log carries of it (see
+    /// <see cref="IEventLog.ReadAllAsync"/>).</summary>
     private const string LogColumns =
-        $"stream_id, version, global_position, event_id, movement_id, type, schema_version, data, '{StoredEvent.NoMetadata}'::text, recorded_at, transaction_id";
+        "stream_id, version, global_position, event_id, movement_id, type, schema_version, data, "
+        + "jsonb_strip_nulls(jsonb_build_object('principal', metadata->'principal'))::text, recorded_at, transaction_id";
 
     private const string ReadAllSql = $"""
         SELECT {LogColumns} FROM events

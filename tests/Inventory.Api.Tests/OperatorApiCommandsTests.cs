@@ -136,6 +136,30 @@ public sealed class OperatorApiCommandsTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task GivenRecordedOperatorActions_WhenAuditListed_ThenEveryPageIsFollowedOldestFirst_AndADashboardKeyIsRefused()
+    {
+        var names = Enumerable.Range(0, 3).Select(i => $"audit-{i}-{Guid.NewGuid():N}"[..20]).ToList();
+        foreach (var name in names)
+        {
+            await fixture.Client(TestKeys.Operator).PostAsync($"/api/v1/admin/projections/{name}/rebuild", null);
+        }
+
+        var run = await RunAsync(TestKeys.Operator, "audit", "list", "--page-size", "2");
+        var refused = await RunAsync(TestKeys.Dashboard, "audit", "list");
+
+        Assert.Equal(OperatorCommands.Ok, run.Exit);
+        var lines = run.Output.Split('\n');
+        var found = names.Select(n => Array.FindIndex(lines, l => l.Contains(n, StringComparison.Ordinal))).ToList();
+        Assert.All(found, index => Assert.True(index >= 0));
+        Assert.Equal(found.Order(), found);
+        Assert.Contains("operator-1", lines[found[0]], StringComparison.Ordinal);
+        Assert.Contains("projection.rebuild", lines[found[0]], StringComparison.Ordinal);
+        Assert.Contains("refused 404 projection-not-found", lines[found[0]], StringComparison.Ordinal);
+        Assert.Matches(@"\d+ operator actions", run.Output);
+        Assert.Equal(OperatorCommands.Refused, refused.Exit);
+    }
+
+    [Fact]
     public async Task GivenAnUnknownLetterOrNoIdOrNoApi_WhenRetrying_ThenRefusedOrUnreachable()
     {
         var unknown = await RunAsync(TestKeys.Operator, "dead-letters", "retry", $"{long.MaxValue}");

@@ -5,7 +5,7 @@ namespace Inventory.Cli;
 /// <summary>The operators' commands. Straight on PostgreSQL, where the cluster may be down: <c>migrate</c>, <c>verify</c>
 /// (the ledger audit), <c>events export|import</c>, <c>snapshots rebuild|prune</c>, <c>replay</c>, <c>schemas check</c> (and
 /// <c>schemas list|show</c>, built in). Through the API with an
-/// operator key: <c>status</c>, <c>projections rebuild</c>, <c>dead-letters list|retry</c>. Exit codes: 0 done and sound,
+/// operator key: <c>status</c>, <c>projections rebuild</c>, <c>dead-letters list|retry</c>, <c>audit list</c>. Exit codes: 0 done and sound,
 /// 1 a usage error, a refused key or a declined confirmation, 2 a finding (pending or changed migrations, discrepancies in
 /// the ledger, a store an import does not fit, a dead letter still failing), 3 the API or the database unreachable.</summary>
 public static class OperatorCommands
@@ -32,10 +32,11 @@ public static class OperatorCommands
         };
         var json = new Option<bool>("--json") { Description = "machine-readable output (JSON or NDJSON) on standard output, for scripts", Recursive = true };
         var root = new RootCommand("The Inventory operators' tool: cluster status, schema migrations, the ledger audit, export and import of the "
-            + "events, snapshots, a stream's replay, the event schemas, projection rebuilds and dead letters.") { connection, json };
+            + "events, snapshots, a stream's replay, the event schemas, projection rebuilds, dead letters and the operator audit log.") { connection, json };
         root.Subcommands.Add(StatusCommand.Create(context, json));
         root.Subcommands.Add(ProjectionsCommand.Create(context, json));
         root.Subcommands.Add(DeadLettersCommand.Create(context, json));
+        root.Subcommands.Add(AuditCommand.Create(context, json));
         root.Subcommands.Add(MigrateCommand.Create(context.Output, connection, json));
         root.Subcommands.Add(VerifyCommand.Create(context, connection, json));
         root.Subcommands.Add(EventsCommand.Create(context, connection, json));

@@ -45,7 +45,7 @@ public sealed class EmbeddedSiloTlsTests : IDisposable
         {
             var listeners = IPGlobalProperties.GetIPGlobalProperties().GetActiveTcpListeners()
                 .Where(endpoint => endpoint.Port == ports[0] || endpoint.Port == ports[1]).ToList();
-            Assert.Equal([ports[0], ports[1]], listeners.Select(endpoint => endpoint.Port).Order());
+            Assert.Equal(new[] { ports[0], ports[1] }.Order(), listeners.Select(endpoint => endpoint.Port).Order());
             Assert.All(listeners, endpoint => Assert.Equal(IPAddress.Loopback, endpoint.Address));
 
             var tls = new ClusterTlsOptions { CertificatePath = certificate, CertificatePassword = TestCertificates.Password };

@@ -3,7 +3,7 @@ using Inventory.Contracts.EventStore;
 
 namespace Inventory.EventStore;
 
-/// <summary>What the store keeps beside an event: where the movement came from and why.</summary>
+/// <summary>What the store keeps beside an event: where the movement came from, who sent it and why.</summary>
 /// <param name="ScannerId">The scanner or device that sent the movement.</param>
 /// <param name="OccurredAt">When the scanner says it happened (its clock, not ours).</param>
 /// <param name="CorrelationId">Ties the events of one business operation together.</param>

@@ -146,14 +146,9 @@ internal static class BenchmarkCommand
             events, items, baseEvents, skew, seconds, warmUp, loadItems,
         };
         command.Validators.Add(result => RequireConnection(result, connection));
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(baseEvents) >= result.GetValue(events))
-            {
-                result.AddError("--base-events must be less than --events.");
-            }
-        });
-        command.SetAction((parsed, _) => ScaleBenchmark.RunAsync(new ScaleOptions(
+        command.SetAction((parsed, _) => parsed.GetValue(baseEvents) >= parsed.GetValue(events)
+            ? Task.FromResult(Refuse("--base-events must be less than --events."))
+            : ScaleBenchmark.RunAsync(new ScaleOptions(
             ConnectionOf(parsed.GetValue(connection))!,
             parsed.GetValue(events),
             parsed.GetValue(items),
@@ -189,6 +184,12 @@ internal static class BenchmarkCommand
             parsed.GetValue(skew),
             parsed.GetValue(warmUp))));
         return command;
+    }
+
+    private static int Refuse(string error)
+    {
+        Console.Error.WriteLine(error);
+        return 1;
     }
 
     private static void RequireConnection(System.CommandLine.Parsing.CommandResult result, Option<string?> connection)

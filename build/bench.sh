@@ -7,6 +7,8 @@
 #   build/bench.sh --ledger [options]     the ledger at scale: 1,000,000 events seeded; the audit, the views' build and rebuild
 #   build/bench.sh --tracing [options]    movements/s with tracing off and on, alternating rounds (about 2 min)
 #   build/bench.sh --as-of [options]      stock as of an instant: a 100,000-SKU warehouse's export, a page, a SKU (2-4 min)
+#   build/bench.sh --scale [options]      flat as the ledger grows: empty vs 10,000,000 events; --events 1000000 --base-events
+#                                         100000 for a quick run
 #   build/bench.sh [--read-side|--ledger|--tracing] --help  the options (--seconds, --items, --rounds, --only crash, ...)
 #
 # --diagnose prints each phase's details as well, and at the end the server's checkpoints and autovacuum runs.
@@ -15,7 +17,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$(pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-# --read-side, --ledger, --tracing and --as-of select the benchmark's commands of those names; everything else goes to the
+# --read-side, --ledger, --tracing, --as-of and --scale select the benchmark's commands of those names; everything else goes to the
 # benchmark, which refuses what it does not know.
 command=()
 args=()
@@ -27,6 +29,7 @@ for arg in "$@"; do
     --ledger) command=(ledger) ;;
     --tracing) command=(tracing) ;;
     --as-of) command=(as-of) ;;
+    --scale) command=(scale) ;;
     --diagnose) diagnose=1; args+=("$arg") ;;
     -h | --help | -\?) help=1; args+=("$arg") ;;
     *) args+=("$arg") ;;

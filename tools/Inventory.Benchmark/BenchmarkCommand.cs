@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace Inventory.Benchmark;
 
 /// <summary>The benchmark's command line: the write side by default, the read side as <c>read-side</c>, the cost of tracing
-/// as <c>tracing</c>, stock as of an instant as <c>as-of</c>. Only the
+/// as <c>tracing</c>, stock as of an instant as <c>as-of</c>, the write side as the ledger grows as <c>scale</c>. Only the
 /// options below are accepted; an unknown or mistyped one, or a value out of range, is refused with exit code 1.</summary>
 internal static class BenchmarkCommand
 {
@@ -54,6 +54,7 @@ internal static class BenchmarkCommand
         root.Subcommands.Add(Ledger(connection));
         root.Subcommands.Add(Tracing(connection));
         root.Subcommands.Add(AsOf(connection));
+        root.Subcommands.Add(Scale(connection));
         return root;
     }
 
@@ -130,6 +131,35 @@ internal static class BenchmarkCommand
         return command;
     }
 
+    private static Command Scale(Option<string?> connection)
+    {
+        var events = CommandLineOptions.Number("--events", "events in the full ledger", 10_000_000L, 10_000L, 100_000_000L);
+        var items = CommandLineOptions.Number("--items", "stock items the ledger's events go to", 200_000, 100, 10_000_000);
+        var baseEvents = CommandLineOptions.Number("--base-events", "events in the ledger at the first rebuild (the rebuild's baseline), less than --events", 1_000_000L, 1_000L, 100_000_000L);
+        var skew = CommandLineOptions.Number("--skew", "Zipf exponent of the items' share of the ledger, 0 = uniform", 0.5, 0.0, 10.0);
+        var seconds = CommandLineOptions.Number("--seconds", "length of each measured round of movements, seconds", 10, 1, 600);
+        var warmUp = CommandLineOptions.Number("--warm-up", "at most this many seconds of unmeasured movements before each ledger's rounds, until the JIT has settled", 90, 0, 600);
+        var loadItems = CommandLineOptions.Number("--load-items", "items of their own the measured movements go to (Zipf s=1), the same on both ledgers", 10_000, 10, 1_000_000);
+        var command = new Command("scale", "Flat as the ledger grows: movements/s, an item's history page, as-of read and cold activation on a nearly empty "
+            + "ledger, then on one loaded through the event store to --events; the rebuild's time per million at --base-events and --events; one results table.")
+        {
+            events, items, baseEvents, skew, seconds, warmUp, loadItems,
+        };
+        command.Validators.Add(result => RequireConnection(result, connection));
+        command.SetAction((parsed, _) => parsed.GetValue(baseEvents) >= parsed.GetValue(events)
+            ? Task.FromResult(Refuse("--base-events must be less than --events."))
+            : ScaleBenchmark.RunAsync(new ScaleOptions(
+            ConnectionOf(parsed.GetValue(connection))!,
+            parsed.GetValue(events),
+            parsed.GetValue(items),
+            parsed.GetValue(baseEvents),
+            parsed.GetValue(skew),
+            parsed.GetValue(seconds),
+            parsed.GetValue(warmUp),
+            parsed.GetValue(loadItems))));
+        return command;
+    }
+
     private static Command Tracing(Option<string?> connection)
     {
         var seconds = CommandLineOptions.Number("--seconds", "length of each measured phase, seconds", 8, 1, 600);
@@ -154,6 +184,12 @@ internal static class BenchmarkCommand
             parsed.GetValue(skew),
             parsed.GetValue(warmUp))));
         return command;
+    }
+
+    private static int Refuse(string error)
+    {
+        Console.Error.WriteLine(error);
+        return 1;
     }
 
     private static void RequireConnection(System.CommandLine.Parsing.CommandResult result, Option<string?> connection)

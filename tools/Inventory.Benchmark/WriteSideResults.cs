@@ -14,6 +14,10 @@ internal sealed record WriteSideResults(
     double FullFoldMillis,
     double BytesPerItem)
 {
+    /// <summary>Issue 31: grain movements/s at 64 callers against the baseline's rows/s, median round.</summary>
+    public const double RateTarget = 2.5;
+
+    /// <summary>The open loop's p99: under this, and (issue 31) no worse than the baseline's at the same rate.</summary>
     public const double P99TargetMillis = 50;
     public const double ActivationTargetMillis = 50;
     public const double MemoryTargetBytes = 4096;
@@ -32,12 +36,13 @@ internal sealed record WriteSideResults(
 
         var table = new ResultsTable();
         table.Add(Rounds64.Count == 1 ? "movements/s, 64 callers (one round)" : $"movements/s, 64 callers (median of {Rounds64.Count} alternating rounds: {ratios})",
-            PerSecond(grains64), PerSecond(baseline64), Ratio(Median64), ">= 1.00x", Ratio(Median64) >= 1);
+            PerSecond(grains64), PerSecond(baseline64), Ratio(Median64), $">= {RateTarget:N2}x", Ratio(Median64) >= RateTarget);
         table.Add("movements/s, 16 callers", PerSecond(grains16), PerSecond(baseline16), Ratio(Closed16), "", null);
         table.Add($"p99, open loop at {rate:N0}/s ({(OpenAtTargetRate ? "half the 64-caller rate" : "--open-rate")}{forced})",
             Millis(grainsOpen.Answers.P99Millis) + Errors(grainsOpen), Millis(baselineOpen.Answers.P99Millis) + Errors(baselineOpen),
             grainsOpen.Answers.P99Millis / baselineOpen.Answers.P99Millis,
-            OpenAtTargetRate ? $"< {P99TargetMillis:N0} ms" : "", OpenAtTargetRate ? grainsOpen.Answers.P99Millis < P99TargetMillis : null);
+            OpenAtTargetRate ? $"<= 1.00x, < {P99TargetMillis:N0} ms" : "",
+            OpenAtTargetRate ? grainsOpen.Answers.P99Millis <= baselineOpen.Answers.P99Millis && grainsOpen.Answers.P99Millis < P99TargetMillis : null);
         table.Add("p50, same open loop", Millis(grainsOpen.Answers.P50Millis), Millis(baselineOpen.Answers.P50Millis), grainsOpen.Answers.P50Millis / baselineOpen.Answers.P50Millis, "", null);
         table.Add($"activation of an item with {WriteSideBenchmark.HistoryEvents:N0} events (snapshot every {SnapshotInterval} + tail)",
             Millis(ActivationMillis), Millis(FullFoldMillis), ActivationMillis / FullFoldMillis, $"< {ActivationTargetMillis:N0} ms", ActivationMillis < ActivationTargetMillis);

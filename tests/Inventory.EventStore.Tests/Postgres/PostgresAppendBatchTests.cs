@@ -57,28 +57,19 @@ public sealed class PostgresAppendBatchTests(PostgresDatabaseFixture fixture) : 
         await store.AppendAsync(s[2], 0, [taken]);
 
         await using var connection = await _database.DataSource.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await using (var track = new NpgsqlCommand("SET LOCAL track_functions = 'pl'", connection))
-        {
-            await track.ExecuteNonQueryAsync();
-        }
-
         var clean = AppendEventsStatement.Execute(connection, [
             new AppendRequest(s[0], 0, [TestEvent.For(s[0]), TestEvent.For(s[0])]),
             new AppendRequest(s[1], 1, [TestEvent.For(s[1])]),
-        ]);
-        var resolvedAfterClean = await ResolvingCallsAsync(connection);
+        ], out var cleanResolved);
         var mixed = AppendEventsStatement.Execute(connection, [
             new AppendRequest(s[0], 2, [TestEvent.For(s[0])]),
             new AppendRequest(s[2], 1, [TestEvent.For(s[2], movementId: taken.MovementId)]),
-        ]);
-        var resolvedAfterMixed = await ResolvingCallsAsync(connection);
-        await transaction.CommitAsync();
+        ], out var mixedResolved);
 
         Assert.Equal([AppendStatus.Appended, AppendStatus.Appended], clean.Select(r => r.Status));
-        Assert.Equal(0, resolvedAfterClean);
+        Assert.False(cleanResolved);
         Assert.Equal([AppendStatus.Appended, AppendStatus.DuplicateMovement], mixed.Select(r => r.Status));
-        Assert.Equal(1, resolvedAfterMixed);
+        Assert.True(mixedResolved);
         var s0 = await store.ReadStreamAsync(s[0], 0, 10);
         Assert.Equal([.. clean[0].Positions, .. mixed[0].Positions], s0.Select(e => e.GlobalPosition));
         Assert.Equal([1, 2, 3], s0.Select(e => e.Version));
@@ -86,10 +77,59 @@ public sealed class PostgresAppendBatchTests(PostgresDatabaseFixture fixture) : 
         Assert.Single(await store.ReadStreamAsync(s[2], 0, 10));
     }
 
-    /// <summary>Calls of <c>append_events_resolving</c> in the connection's current transaction.</summary>
-    private static async Task<long> ResolvingCallsAsync(NpgsqlConnection connection)
+    [Fact]
+    public async Task GivenABatch_WhenOneStreamLacksItsExpectedVersion_ThenNothingGoesInOnTheFastPath_AndOnlyThatRequestConflicts()
     {
-        await using var command = new NpgsqlCommand("SELECT coalesce(pg_stat_get_xact_function_calls('append_events_resolving'::regproc), 0)", connection);
-        return (long)(await command.ExecuteScalarAsync())!;
+        await using var store = _database.CreateStore();
+        string[] s = [.. Enumerable.Range(0, 3).Select(i => $"gap/{i}/{Guid.NewGuid():N}")];
+        await store.AppendAsync(s[0], 0, [TestEvent.For(s[0])]);
+        await store.AppendAsync(s[1], 0, [TestEvent.For(s[1])]);
+
+        await using var connection = await _database.DataSource.OpenConnectionAsync();
+        var results = AppendEventsStatement.Execute(connection, [
+            new AppendRequest(s[0], 1, [TestEvent.For(s[0]), TestEvent.For(s[0])]),
+            new AppendRequest(s[1], 2, [TestEvent.For(s[1])]),
+            new AppendRequest(s[2], 0, [TestEvent.For(s[2])]),
+        ], out var resolved);
+
+        Assert.True(resolved);
+        Assert.Equal([AppendStatus.Appended, AppendStatus.VersionConflict, AppendStatus.Appended], results.Select(r => r.Status));
+        Assert.Equal([1, 2, 3], (await store.ReadStreamAsync(s[0], 0, 10)).Select(e => e.Version));
+        Assert.Equal([1], (await store.ReadStreamAsync(s[1], 0, 10)).Select(e => e.Version));
+        Assert.Equal(results[2].Positions, (await store.ReadStreamAsync(s[2], 0, 10)).Select(e => e.GlobalPosition));
+    }
+
+    [Fact]
+    public async Task GivenAFastBatchOfManyStreams_WhenStored_ThenEachRequestGetsItsOwnPositionsInVersionOrder()
+    {
+        await using var store = _database.CreateStore();
+        string[] s = [.. Enumerable.Range(0, 20).Select(i => $"many/{19 - i:D2}/{Guid.NewGuid():N}")];
+        await using var connection = await _database.DataSource.OpenConnectionAsync();
+
+        var results = AppendEventsStatement.Execute(connection, [.. s.Select((id, i) =>
+            new AppendRequest(id, 0, [.. Enumerable.Range(0, 1 + (i % 3)).Select(_ => TestEvent.For(id))]))], out var resolved);
+
+        Assert.False(resolved);
+        for (var i = 0; i < s.Length; i++)
+        {
+            var stored = await store.ReadStreamAsync(s[i], 0, 10);
+            Assert.Equal(AppendStatus.Appended, results[i].Status);
+            Assert.Equal(1 + (i % 3), stored.Count);
+            Assert.Equal(stored.Select(e => e.GlobalPosition), results[i].Positions);
+        }
+    }
+
+    [Fact]
+    public async Task GivenABatch_WhenTwoRequestsAreForOneStream_ThenItIsRefusedAndNothingIsStored()
+    {
+        await using var store = _database.CreateStore();
+        var stream = $"twice/{Guid.NewGuid():N}";
+        await using var connection = await _database.DataSource.OpenConnectionAsync();
+
+        Assert.Throws<ArgumentException>(() => AppendEventsStatement.Execute(connection, [
+            new AppendRequest(stream, 0, [TestEvent.For(stream)]),
+            new AppendRequest(stream, 1, [TestEvent.For(stream)]),
+        ]));
+        Assert.Empty(await store.ReadStreamAsync(stream, 0, 10));
     }
 }

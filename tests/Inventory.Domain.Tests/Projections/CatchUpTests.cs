@@ -65,7 +65,7 @@ public sealed class CatchUpTests
         Assert.Equal(end, cursor.Position);
     }
 
-    private CatchUp CatchUp(int pageSize) => new(_stock.Store, _shards, StandardProjections.Warehouses, pageSize, NullLogger.Instance);
+    private CatchUp CatchUp(int pageSize) => new(new LogPageReader(_stock.Store), _shards, StandardProjections.Warehouses, pageSize, pageSize, NullLogger.Instance);
 
     private List<Guid> DeliveredTo(string partition) =>
         Ids(_shards.Deliveries.Where(d => d.Partition == partition).SelectMany(d => d.Events));

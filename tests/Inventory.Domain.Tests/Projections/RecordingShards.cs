@@ -21,11 +21,11 @@ internal sealed class RecordingShards : IProjectionShards
     /// <summary>Runs as each write ends (a test advances its clock here).</summary>
     public Action OnWrite { get; set; } = () => { };
 
-    public Task<ShardAck> ApplyAsync(int generation, string partition, IReadOnlyList<EventEnvelope> events)
+    public Task<ShardAck> ApplyAsync(int generation, string partition, IReadOnlyList<ProjectedEvent> events)
     {
         lock (_lock)
         {
-            Deliveries.Add((partition, events));
+            Deliveries.Add((partition, events.Select(e => e.Envelope).ToList()));
             return Task.FromResult(new ShardAck(Activation(generation, partition), events.Count));
         }
     }
@@ -49,6 +49,15 @@ internal sealed class RecordingShards : IProjectionShards
 
             Writes.Add(partition);
             return true;
+        }
+    }
+
+    /// <summary>The activation that answers for the shard now.</summary>
+    public Guid ActivationOf(int generation, string partition)
+    {
+        lock (_lock)
+        {
+            return Activation(generation, partition);
         }
     }
 

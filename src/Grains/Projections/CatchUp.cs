@@ -17,40 +17,88 @@ namespace Inventory.Projections;
 public sealed partial class CatchUp(LogPageReader log, IProjectionShards shards, ProjectionDefinition definition, int pageSize, int backlogPageSize, ILogger logger)
 {
     /// <summary>Reads and delivers up to <paramref name="maxPages"/> pages, adding the partitions that took events to
-    /// <paramref name="partitions"/>. Throws when the log or a shard fails: the cursor is then at the end of the last
-    /// page delivered.</summary>
+    /// <paramref name="partitions"/>. A page is read and sent to its shards while the previous one is still being
+    /// applied (a shard takes its calls in order); the cursor passes a page once its shards have all taken it. Throws
+    /// when the log or a shard fails: the cursor is then at the end of the last page delivered.</summary>
     public async Task<CatchUpResult> RunAsync(GenerationCursor cursor, ISet<string> partitions, int maxPages)
     {
         ArgumentNullException.ThrowIfNull(cursor);
         long delivered = 0;
         var newPartitions = false;
+        var reachedEnd = false;
         var size = pageSize;
-        for (var pages = 0; pages < maxPages; pages++, size = Math.Max(pageSize, backlogPageSize))
+        var after = cursor.Position;
+        var sent = new Queue<(Task<bool> Delivery, LogPosition End)>();
+        async Task PassAsync((Task<bool> Delivery, LogPosition End) page)
         {
-            // Near the log's end, most events are what the live path delivered: their positions are read, not they.
-            var page = pages == 0 && cursor.LiveDeliveredCount > 0
-                ? await log.ReadPastAsync(cursor.Position, size, cursor.PassLiveDelivered)
-                : await log.ReadAsync(cursor.Position, size);
-            if (page.Read > 0)
-            {
-                // Only the streams the projection follows (stock items), not the process managers' own logs.
-                var followed = page.Events.Where(e => definition.Follows(e.Envelope.StreamId)).ToList();
-                if (followed.Count > 0)
-                {
-                    newPartitions |= await DeliverAsync(cursor, partitions, followed);
-                }
-
-                cursor.Advance(page.End);
-                delivered += followed.Count + (page.Read - page.Events.Count);
-            }
-
-            if (page.Read < size)
-            {
-                return new CatchUpResult(delivered, ReachedEnd: true, newPartitions);
-            }
+            newPartitions |= await page.Delivery;
+            cursor.Advance(page.End);
         }
 
-        return new CatchUpResult(delivered, ReachedEnd: false, newPartitions);
+        try
+        {
+            for (var pages = 0; pages < maxPages; pages++, size = Math.Max(pageSize, backlogPageSize))
+            {
+                // Near the log's end, most events are what the live path delivered: their positions are read, not they.
+                var page = pages == 0 && cursor.LiveDeliveredCount > 0
+                    ? await log.ReadPastAsync(after, size, cursor.PassLiveDelivered)
+                    : await log.ReadAsync(after, size);
+                if (page.Read > 0)
+                {
+                    // Only the streams the projection follows (stock items), not the process managers' own logs.
+                    var followed = page.Events.Where(e => definition.Follows(e.Envelope.StreamId)).ToList();
+                    sent.Enqueue((followed.Count > 0 ? DeliverAsync(cursor, partitions, followed) : Task.FromResult(false), page.End));
+                    after = page.End;
+                    delivered += followed.Count + (page.Read - page.Events.Count);
+                    while (sent.Count > 1)
+                    {
+                        await PassAsync(sent.Peek()); // a failed one stays for the catch below
+                        sent.Dequeue();
+                    }
+                }
+
+                if (page.Read < size)
+                {
+                    reachedEnd = true;
+                    break;
+                }
+            }
+        }
+        catch
+        {
+            // Whatever was sent before the failure is passed as far as it was delivered, in order.
+            var failed = false;
+            while (sent.TryDequeue(out var page))
+            {
+                try
+                {
+                    if (failed)
+                    {
+                        await page.Delivery;
+                    }
+                    else
+                    {
+                        await PassAsync(page);
+                    }
+                }
+#pragma warning disable CA1031 // The first failure is what the caller gets; the others are only observed.
+                catch (Exception)
+#pragma warning restore CA1031
+                {
+                    failed = true;
+                }
+            }
+
+            throw;
+        }
+
+        while (sent.TryPeek(out var page))
+        {
+            await PassAsync(page);
+            sent.Dequeue();
+        }
+
+        return new CatchUpResult(delivered, reachedEnd, newPartitions);
     }
 
     /// <summary>Delivers one page, one call per shard; true when a partition was new to <paramref name="partitions"/>.</summary>

@@ -21,8 +21,16 @@ internal sealed class RecordingShards : IProjectionShards
     /// <summary>Runs as each write ends (a test advances its clock here).</summary>
     public Action OnWrite { get; set; } = () => { };
 
+    /// <summary>Deliveries this says fail (the shard throws; nothing is recorded).</summary>
+    public Func<IReadOnlyList<ProjectedEvent>, bool> FailWhen { get; set; } = _ => false;
+
     public Task<ShardAck> ApplyAsync(int generation, string partition, IReadOnlyList<ProjectedEvent> events)
     {
+        if (FailWhen(events))
+        {
+            return Task.FromException<ShardAck>(new InvalidOperationException($"Shard {partition} failed."));
+        }
+
         lock (_lock)
         {
             Deliveries.Add((partition, events.Select(e => e.Envelope).ToList()));

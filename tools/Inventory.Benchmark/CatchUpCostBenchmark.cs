@@ -40,12 +40,15 @@ internal static class CatchUpCostBenchmark
             ["Inventory:Projections:CatchUpSkipsLiveDeliveries"] = skips ? "true" : "false",
         });
         var server = await DatabaseServerCpu.FindAsync(database.ConnectionString);
+        var statements = await CatchUpStatements.TryStartAsync(database.ConnectionString);
         await LoadAsync(silo.Grains, items, popularity, options.Rate, TimeSpan.FromSeconds(3), seed: round);
+        await (statements?.ResetAsync() ?? Task.CompletedTask);
         var serverBefore = server?.Seconds() ?? double.NaN;
         var processBefore = Environment.CpuUsage.TotalTime;
         var movements = await LoadAsync(silo.Grains, items, popularity, options.Rate, TimeSpan.FromSeconds(options.Seconds), seed: 100 + round);
         var cost = new CatchUpCost();
-        cost.Add(movements, (server?.Seconds() ?? double.NaN) - serverBefore, (Environment.CpuUsage.TotalTime - processBefore).TotalSeconds);
+        cost.Add(movements, (server?.Seconds() ?? double.NaN) - serverBefore, (Environment.CpuUsage.TotalTime - processBefore).TotalSeconds,
+            statements is null ? double.NaN : await statements.MillisAsync());
         await silo.StopAsync();
         return cost;
     }
@@ -88,21 +91,27 @@ internal sealed class CatchUpCost
 
     public double ProcessMillisPerMovement => ProcessSeconds * 1000 / Movements;
 
+    /// <summary>Execution time of the catch-up's log reads in the server (pg_stat_statements; NaN without it).</summary>
+    public double CatchUpMillis { get; private set; }
+
+    public double CatchUpMicrosPerMovement => CatchUpMillis * 1000 / Movements;
+
     public void Add(CatchUpCost other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        Add(other.Movements, other.ServerSeconds, other.ProcessSeconds);
+        Add(other.Movements, other.ServerSeconds, other.ProcessSeconds, other.CatchUpMillis);
     }
 
-    public void Add(long movements, double serverSeconds, double processSeconds)
+    public void Add(long movements, double serverSeconds, double processSeconds, double catchUpMillis)
     {
         Movements += movements;
         ServerSeconds += serverSeconds;
         ProcessSeconds += processSeconds;
+        CatchUpMillis += catchUpMillis;
     }
 
     public override string ToString() =>
-        $"{Movements:N0} movements; database {ServerMillisPerMovement:N3} ms CPU per movement, silo and load {ProcessMillisPerMovement:N3} ms";
+        $"{Movements:N0} movements; database {ServerMillisPerMovement:N3} ms CPU per movement (catch-up's log reads {CatchUpMicrosPerMovement:N1} µs), silo and load {ProcessMillisPerMovement:N3} ms";
 }
 
 /// <summary>The two modes' costs over all rounds.</summary>

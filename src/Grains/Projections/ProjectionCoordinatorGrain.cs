@@ -178,21 +178,27 @@ public sealed partial class ProjectionCoordinatorGrain(
     /// between rounds, so that a catch-up or rebuild asked for meanwhile gets its turn.</summary>
     private async Task TickAsync(CancellationToken cancellationToken)
     {
-        while (await TickRoundAsync(cancellationToken) && !cancellationToken.IsCancellationRequested)
+        while (true)
         {
-            await Task.Yield();
-        }
+            var backlog = await TickRoundAsync(cancellationToken);
+            if (_health.Due)
+            {
+                try
+                {
+                    await MeasureAsync();
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogTickFailed(logger, ex, _definition.Name, _active.Position);
+                }
+            }
 
-        if (_health.Due)
-        {
-            try
+            if (!backlog || cancellationToken.IsCancellationRequested)
             {
-                await MeasureAsync();
+                return;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogTickFailed(logger, ex, _definition.Name, _active.Position);
-            }
+
+            await Task.Yield();
         }
     }
 

@@ -39,7 +39,7 @@ internal static class ProjectionRebuild
                 throw new TimeoutException($"The rebuild did not finish within {timeout.TotalMinutes:N0} minutes.");
             }
 
-            await Task.Delay(50);
+            await Task.Delay(250); // each status measures the projection (two queries): polled gently
         }
     }
 }

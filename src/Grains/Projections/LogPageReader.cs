@@ -13,12 +13,16 @@ namespace Inventory.Projections;
 /// </summary>
 public sealed class LogPageReader(IEventLog log)
 {
-    /// <summary>Full pages kept (and read ahead) at most: enough for the projections of a silo to drift apart a little.</summary>
-    public const int KeptPages = 8;
+    /// <summary>Full pages kept (and read ahead) at most: enough for the projections of a silo to drift a few rounds of
+    /// catch-up apart (the one with fewer shards runs ahead). A page is also let go once it has been kept <see cref="KeptFor"/>.</summary>
+    public const int KeptPages = 24;
+
+    /// <summary>How long a full page is kept at most (memory is only let go when a read comes; catch-up reads every tick).</summary>
+    public static readonly TimeSpan KeptFor = TimeSpan.FromSeconds(30);
 
     private readonly Lock _lock = new();
     private readonly Dictionary<(LogPosition After, int Count), Task<ProjectedPage>> _pages = [];
-    private readonly Queue<(LogPosition After, int Count)> _kept = new();
+    private readonly Queue<((LogPosition After, int Count) Key, long At)> _kept = new();
 
     /// <summary>Up to <paramref name="maxCount"/> events after <paramref name="after"/>, as <see cref="IEventLog.ReadAllAsync"/>.</summary>
     public async Task<ProjectedPage> ReadAsync(LogPosition after, int maxCount, CancellationToken cancellationToken = default)
@@ -80,13 +84,16 @@ public sealed class LogPageReader(IEventLog log)
             return known;
         }
 
+        var now = Environment.TickCount64;
+        while (_kept.TryPeek(out var oldest) && (_kept.Count >= KeptPages || now - oldest.At > KeptFor.TotalMilliseconds))
+        {
+            _kept.Dequeue();
+            _pages.Remove(oldest.Key);
+        }
+
         var reading = Task.Run(() => ReadPageAsync(key.After, key.Count));
         _pages[key] = reading;
-        _kept.Enqueue(key);
-        while (_kept.Count > KeptPages && _kept.TryDequeue(out var oldest))
-        {
-            _pages.Remove(oldest);
-        }
+        _kept.Enqueue((key, now));
 
         return reading;
     }

@@ -12,4 +12,5 @@ internal sealed record ReadSideOptions(
     int SampleEvery,
     double CrashRate,
     bool Freshness,
-    bool Crash);
+    bool Crash,
+    bool CatchUpCost);

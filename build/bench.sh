@@ -68,10 +68,7 @@ trap cleanup EXIT
 port=$("$root/build/pg.sh" port 57000 57999)
 # A server that has run for a while has WAL segments to recycle; a new one zero-fills a segment every few seconds
 # under load, holding every commit meanwhile. min_wal_size and warm-wal give the new server what an old one has.
-# --read-side measures the catch-up's statements with pg_stat_statements (its catch-up-cost part).
-preload=""
-if [[ ${command[*]:-} == read-side ]]; then preload="-c shared_preload_libraries=pg_stat_statements"; fi
-INVENTORY_PG_SERVER_OPTIONS="-c log_autovacuum_min_duration=0 -c min_wal_size=1GB $preload" "$root/build/pg.sh" start "$work/pg" "$port"
+INVENTORY_PG_SERVER_OPTIONS="-c log_autovacuum_min_duration=0 -c min_wal_size=1GB" "$root/build/pg.sh" start "$work/pg" "$port"
 pg_dir="$work/pg"
 "$root/build/pg.sh" warm-wal "$port" 1024
 INVENTORY_BENCH_POSTGRES="$("$root/build/pg.sh" url "$work/pg" "$port")"

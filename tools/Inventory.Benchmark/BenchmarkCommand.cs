@@ -68,7 +68,7 @@ internal static class BenchmarkCommand
         var sample = CommandLineOptions.Number("--sample", "freshness: one acknowledged movement in this many is followed until both views show it", 10, 1, 1_000);
         var crashRate = CommandLineOptions.Number("--crash-rate", "crash: movements/s of the open loop over two silo processes", 400.0, 1.0, 100_000.0);
         var only = new Option<string?>("--only") { Description = "run one part only" };
-        only.AcceptOnlyFromAmong("freshness", "crash", "catch-up-cost");
+        only.AcceptOnlyFromAmong("freshness", "crash");
 
         var command = new Command("read-side", "The read side's consistency SLA: the views' freshness at a steady rate (one in-process silo), then the "
             + "bound after a crash (two silo processes, one SIGKILLed under load); one results table.")
@@ -87,8 +87,7 @@ internal static class BenchmarkCommand
             parsed.GetValue(sample),
             parsed.GetValue(crashRate),
             parsed.GetValue(only) is null or "freshness",
-            parsed.GetValue(only) is null or "crash",
-            parsed.GetValue(only) is null or "catch-up-cost")));
+            parsed.GetValue(only) is null or "crash")));
         return command;
     }
 

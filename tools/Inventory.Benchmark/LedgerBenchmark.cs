@@ -115,7 +115,7 @@ internal static class LedgerBenchmark
         await using var silo = await BenchSilo.StartAsync(connectionString);
         var admin = silo.Grains.GetGrain<IProjectionAdminGrain>(0);
         var head = await HeadAsync(dataSource);
-        await UntilAsync(admin, statuses => statuses.All(s => s.Rebuild is null && s.Checkpoint.Position >= head), "first build");
+        await ProjectionRebuild.UntilAsync(admin, statuses => statuses.All(s => s.Rebuild is null && s.Checkpoint.Position >= head), "first build", TimeSpan.FromMinutes(30));
         var build = Stopwatch.GetElapsedTime(started);
         Progress.Step($"views built from nothing in {build.TotalSeconds:N1} s (silo start included)");
 
@@ -124,20 +124,6 @@ internal static class LedgerBenchmark
         var views = await new ViewAudit(dataSource, silo.Grains, items).CheckAsync();
         await silo.StopAsync();
         return (build, rebuild, views);
-    }
-
-    private static async Task UntilAsync(IProjectionAdminGrain admin, Func<IReadOnlyList<ProjectionStatus>, bool> done, string what)
-    {
-        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 1800;
-        while (!done(await admin.GetStatusesAsync()))
-        {
-            if (Stopwatch.GetTimestamp() > deadline)
-            {
-                throw new TimeoutException($"The {what} did not finish within 30 minutes.");
-            }
-
-            await Task.Delay(100);
-        }
     }
 
     private static async Task<long> HeadAsync(NpgsqlDataSource dataSource)

@@ -42,6 +42,24 @@ internal static class ProjectionRebuild
             await Task.Delay(250); // each status measures the projection (two queries): polled gently
         }
     }
+
+    /// <summary>Polls the projections' statuses until <paramref name="done"/> says so; throws after
+    /// <paramref name="timeout"/>, naming <paramref name="what"/> was awaited.</summary>
+    public static async Task UntilAsync(IProjectionAdminGrain admin, Func<IReadOnlyList<ProjectionStatus>, bool> done, string what, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        ArgumentNullException.ThrowIfNull(done);
+        var deadline = Stopwatch.GetTimestamp() + (long)(Stopwatch.Frequency * timeout.TotalSeconds);
+        while (!done(await admin.GetStatusesAsync()))
+        {
+            if (Stopwatch.GetTimestamp() > deadline)
+            {
+                throw new TimeoutException($"The {what} did not finish within {timeout.TotalMinutes:N0} minutes.");
+            }
+
+            await Task.Delay(250);
+        }
+    }
 }
 
 /// <summary>A rebuild's times from asking: every generation read to the end (<paramref name="CaughtUp"/>), and serving

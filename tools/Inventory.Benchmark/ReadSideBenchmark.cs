@@ -20,15 +20,9 @@ internal static class ReadSideBenchmark
             parts.Add($"a SIGKILLed silo of two processes at {options.CrashRate:N0}/s");
         }
 
-        if (options.CatchUpCost)
-        {
-            parts.Add($"the database's CPU per movement at {options.Rate:N0}/s, catch-up skipping live deliveries or not, alternating");
-        }
-
         Console.WriteLine($"Inventory read-side benchmark: {ProcessCounters.MachineCores} cores (load average {Progress.LoadAverage()}), {options.Items:N0} items (Zipf s={options.Skew}); {string.Join("; ", parts)}");
         var freshness = options.Freshness ? await FreshnessBenchmark.RunAsync(options) : null;
         var crash = options.Crash ? await CrashBenchmark.RunAsync(options) : null;
-        var cost = options.CatchUpCost ? await CatchUpCostBenchmark.RunAsync(options) : null;
 
         var table = new ResultsTable();
         if (freshness is not null)
@@ -55,17 +49,6 @@ internal static class ReadSideBenchmark
             table.Add("crash: kill -> killed silo declared dead (the takeover)", Millis(crash.TakeoverMillis), "", double.NaN, "", null);
         }
 
-        if (cost is not null)
-        {
-            table.Add("database CPU per movement, read side on (catch-up skips live deliveries)", $"{cost.Skipping.ServerMillisPerMovement:N3} ms",
-                $"{cost.Reading.ServerMillisPerMovement:N3} ms", cost.Skipping.ServerMillisPerMovement / cost.Reading.ServerMillisPerMovement, "< 1.00x",
-                cost.Skipping.ServerMillisPerMovement < cost.Reading.ServerMillisPerMovement);
-            table.Add("catch-up's reads of the log, server time per movement", $"{cost.Skipping.CatchUpMicrosPerMovement:N1} µs",
-                $"{cost.Reading.CatchUpMicrosPerMovement:N1} µs", cost.Skipping.CatchUpMicrosPerMovement / cost.Reading.CatchUpMicrosPerMovement, "", null);
-            table.Add("silo and load CPU per movement, same rounds", $"{cost.Skipping.ProcessMillisPerMovement:N3} ms",
-                $"{cost.Reading.ProcessMillisPerMovement:N3} ms", cost.Skipping.ProcessMillisPerMovement / cost.Reading.ProcessMillisPerMovement, "", null);
-        }
-
         foreach (var line in (freshness?.Describe() ?? []).Concat(crash?.Describe() ?? []).Where(_ => options.Diagnose))
         {
             Console.WriteLine(line);
@@ -81,12 +64,6 @@ internal static class ReadSideBenchmark
         if (crash is not null)
         {
             Console.WriteLine(crash.Summary);
-        }
-
-        if (cost is not null)
-        {
-            Console.WriteLine($"baseline: the same load with catch-up reading every event again (CatchUpSkipsLiveDeliveries=false), rounds alternating; "
-                + $"{cost.Skipping.Movements:N0} and {cost.Reading.Movements:N0} movements.");
         }
 
         return 0;

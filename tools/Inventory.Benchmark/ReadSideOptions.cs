@@ -12,5 +12,4 @@ internal sealed record ReadSideOptions(
     int SampleEvery,
     double CrashRate,
     bool Freshness,
-    bool Crash,
-    bool CatchUpCost);
+    bool Crash);

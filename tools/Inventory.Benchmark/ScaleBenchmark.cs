@@ -157,22 +157,8 @@ internal static class ScaleBenchmark
         var started = Stopwatch.GetTimestamp();
         await using var command = dataSource.CreateCommand("SELECT coalesce(max(global_position), 0) FROM events");
         var head = (long)(await command.ExecuteScalarAsync())!;
-        await UntilAsync(admin, statuses => statuses.All(s => s.Rebuild is null && s.Checkpoint.Position >= head), "catch-up");
+        await ProjectionRebuild.UntilAsync(admin, statuses => statuses.All(s => s.Rebuild is null && s.Checkpoint.Position >= head), "catch-up", TimeSpan.FromHours(1));
         Progress.Step($"read side caught up with position {head:N0} ({Stopwatch.GetElapsedTime(started).TotalSeconds:N1} s after the load)");
-    }
-
-    private static async Task UntilAsync(IProjectionAdminGrain admin, Func<IReadOnlyList<ProjectionStatus>, bool> done, string what)
-    {
-        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 3600;
-        while (!done(await admin.GetStatusesAsync()))
-        {
-            if (Stopwatch.GetTimestamp() > deadline)
-            {
-                throw new TimeoutException($"The {what} did not finish within an hour.");
-            }
-
-            await Task.Delay(200);
-        }
     }
 
     private static async Task<long> LedgerEventsAsync(NpgsqlDataSource dataSource)

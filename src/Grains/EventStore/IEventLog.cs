@@ -24,27 +24,4 @@ public interface IEventLog
 
     /// <summary>The event at a global position, or null when no committed event has it (yet, or ever: positions have gaps).</summary>
     Task<StoredEvent?> ReadAtAsync(long position, CancellationToken cancellationToken = default);
-
-    /// <summary>Where the events of <see cref="ReadAllAsync"/>'s page are, without the events (same order, same gap
-    /// safety): a reader that already has most of them (catch-up behind the live path) then reads only the others with
-    /// <see cref="ReadAtAsync(IReadOnlyCollection{long}, CancellationToken)"/>. The default reads the page.</summary>
-    async Task<IReadOnlyList<LogPosition>> ReadPositionsAsync(LogPosition after, int maxCount, CancellationToken cancellationToken = default) =>
-        [.. (await ReadAllAsync(after, maxCount, cancellationToken)).Events.Select(e => e.LogPosition)];
-
-    /// <summary>The committed events at <paramref name="positions"/>, in the log's order, without their metadata (as
-    /// <see cref="ReadAllAsync"/>); positions no committed event has are left out. The default reads them one by one.</summary>
-    async Task<IReadOnlyList<StoredEvent>> ReadAtAsync(IReadOnlyCollection<long> positions, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(positions);
-        var events = new List<StoredEvent>(positions.Count);
-        foreach (var position in positions)
-        {
-            if (await ReadAtAsync(position, cancellationToken) is { } stored)
-            {
-                events.Add(stored with { Metadata = StoredEvent.NoMetadata });
-            }
-        }
-
-        return [.. events.OrderBy(e => e.LogPosition)];
-    }
 }

@@ -23,7 +23,6 @@ public static class InventoryProjectionsExtensions
         builder.Services.TryAddSingleton<ProjectionStatusBoard>();
         builder.Services.TryAddSingleton<ProjectionCatalog>();
         builder.Services.TryAddSingleton<GenerationDirectory>();
-        builder.Services.TryAddSingleton<LogPageReader>();
         builder.Services.AddSingleton(StandardProjections.Warehouses);
         builder.Services.AddSingleton(StandardProjections.Skus);
         builder.Services.AddHostedService<ProjectionKeeper>();

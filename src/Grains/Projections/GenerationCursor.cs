@@ -21,8 +21,6 @@ public sealed class GenerationCursor(int generation, LogPosition stored)
     private static readonly IReadOnlyDictionary<string, Guid> None = new Dictionary<string, Guid>();
 
     private readonly Dictionary<string, Guid> _unflushed = new(StringComparer.Ordinal);
-    private readonly HashSet<long> _liveDelivered = [];
-    private readonly Queue<(DateTimeOffset At, long[] Positions)> _liveReports = new();
     private Dictionary<string, Guid>? _writing;
     private LogPosition _mark;
 
@@ -54,41 +52,6 @@ public sealed class GenerationCursor(int generation, LogPosition stored)
         }
 
         _unflushed.TryAdd(partition, activation);
-    }
-
-    /// <summary>Global positions the live path delivered that catch-up has not passed yet (as far as it knows).</summary>
-    public int LiveDeliveredCount => _liveDelivered.Count;
-
-    /// <summary>The live path delivered the events at <paramref name="positions"/> to <paramref name="partition"/>'s
-    /// shard, whose <paramref name="activation"/> applied them: catch-up need not read them again. The shard counts as
-    /// having taken events (<see cref="Delivered"/>), so that the next checkpoint has it write them, and a lost
-    /// activation sends the cursor back.</summary>
-    public void LiveDelivered(string partition, Guid activation, IReadOnlyCollection<long> positions, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(positions);
-        Delivered(partition, activation);
-        var added = positions.Where(_liveDelivered.Add).ToArray();
-        if (added.Length > 0)
-        {
-            _liveReports.Enqueue((now, added));
-        }
-    }
-
-    /// <summary>Whether the live path delivered the event at <paramref name="position"/>; catch-up passing it forgets it.</summary>
-    public bool PassLiveDelivered(long position) => _liveDelivered.Remove(position);
-
-    /// <summary>Forgets live deliveries reported before <paramref name="before"/>: ones catch-up passed before they were
-    /// reported (it read those events itself) would otherwise stay. Forgetting one early only costs a read.</summary>
-    public void ForgetLiveDelivered(DateTimeOffset before)
-    {
-        while (_liveReports.TryPeek(out var report) && report.At < before)
-        {
-            _liveReports.Dequeue();
-            foreach (var position in report.Positions)
-            {
-                _liveDelivered.Remove(position);
-            }
-        }
     }
 
     public void Advance(LogPosition end) => Position = end;
@@ -130,9 +93,5 @@ public sealed class GenerationCursor(int generation, LogPosition stored)
         _unflushed.Clear();
         _writing = null;
         MustRewind = false;
-
-        // What the live path delivered may be what was lost: everything after the checkpoint is read again.
-        _liveDelivered.Clear();
-        _liveReports.Clear();
     }
 }

@@ -7,7 +7,7 @@ namespace Inventory.Projections;
 public interface IProjectionShards
 {
     /// <summary>Delivers <paramref name="events"/> (all of one partition) to their shard (see <see cref="IProjectionShardGrain.ApplyAsync"/>).</summary>
-    Task<ShardAck> ApplyAsync(int generation, string partition, IReadOnlyList<ProjectedEvent> events);
+    Task<ShardAck> ApplyAsync(int generation, string partition, IReadOnlyList<EventEnvelope> events);
 
     /// <summary>Has the shard write its state; false when another activation than <paramref name="activation"/>
     /// answers (see <see cref="IProjectionShardGrain.FlushAsync"/>).</summary>

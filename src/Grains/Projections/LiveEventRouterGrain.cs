@@ -1,7 +1,5 @@
 using Inventory.Contracts.Projections;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Orleans.Concurrency;
 using Orleans.Streams;
 using Orleans.Streams.Core;
 
@@ -11,9 +9,7 @@ namespace Inventory.Projections;
 /// Takes one warehouse's live events off the stream and hands them to the shards of every projection's live
 /// generations. The pulling agent delivers what has queued up for the warehouse in batches (up to
 /// <see cref="ProjectionOptions.LiveDeliveryBatchSize"/> appends), so that each shard gets one call per batch rather
-/// than one per append. What the shards took is reported to the projection's coordinator
-/// (<see cref="ILiveDeliveryReceiver"/>), whose catch-up then does not read those events again
-/// (<see cref="ProjectionOptions.CatchUpSkipsLiveDeliveries"/>). Best effort by design: a batch that cannot be delivered is logged and left to the coordinators'
+/// than one per append. Best effort by design: a batch that cannot be delivered is logged and left to the coordinators'
 /// catch-up, which reads the event store; an exception here would only make the stream provider retry or drop it.
 /// </summary>
 [ImplicitStreamSubscription(StockEventStream.Namespace)]
@@ -21,12 +17,9 @@ namespace Inventory.Projections;
 public sealed partial class LiveEventRouterGrain(
     ProjectionCatalog catalog,
     GenerationDirectory directory,
-    IOptions<ProjectionOptions> options,
     ILogger<LiveEventRouterGrain> logger)
     : Grain, ILiveEventRouterGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<EventBatch>
 {
-    private readonly bool _reportDeliveries = options.Value.CatchUpSkipsLiveDeliveries;
-
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
     {
         ArgumentNullException.ThrowIfNull(handleFactory);
@@ -58,25 +51,15 @@ public sealed partial class LiveEventRouterGrain(
         try
         {
             var generations = await directory.LiveGenerationsAsync(definition.Name);
-            var delivered = await Task.WhenAll(
+            await Task.WhenAll(
                 from generation in generations
                 from partition in events.GroupBy(definition.PartitionOf, StringComparer.Ordinal)
-                select DeliverAsync(definition, generation, partition.Key, partition.ToList()));
-            if (_reportDeliveries && delivered.Length > 0)
-            {
-                await GrainFactory.GetGrain<ILiveDeliveryReceiver>(definition.Name).LiveDeliveredAsync(((IReadOnlyList<LiveDelivery>)delivered).AsImmutable());
-            }
+                select definition.Shard(GrainFactory, generation, partition.Key).ApplyAsync(partition.ToList()));
         }
         catch (Exception ex)
         {
             LogNotDelivered(logger, ex, definition.Name, events.Count, events[0].StreamId, events[0].Version, events[^1].Version, events[0].EventId);
         }
-    }
-
-    private async Task<LiveDelivery> DeliverAsync(ProjectionDefinition definition, int generation, string partition, List<EventEnvelope> events)
-    {
-        var ack = await definition.Shard(GrainFactory, generation, partition).ApplyAsync(events);
-        return new LiveDelivery(generation, partition, ack.Activation, [.. events.Select(e => e.Position)]);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Live events of warehouse {Warehouse}: stream error")]

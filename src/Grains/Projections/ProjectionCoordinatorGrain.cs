@@ -23,17 +23,13 @@ public sealed partial class ProjectionCoordinatorGrain(
     [PersistentState("coordinator", ProviderNames.GrainStorage)] IPersistentState<CoordinatorState> state,
     ProjectionCatalog catalog,
     IEventLog log,
-    LogPageReader pages,
     IDeadLetterStore deadLetters,
     IOptions<ProjectionOptions> options,
     ProjectionMetrics metrics,
     TimeProvider time,
     ILogger<ProjectionCoordinatorGrain> logger)
-    : Grain, IProjectionCoordinatorGrain, IProjectionShards, ILiveDeliveryReceiver, IDisposable
+    : Grain, IProjectionCoordinatorGrain, IProjectionShards, IDisposable
 {
-    /// <summary>How long a live delivery's positions are kept for catch-up to pass (see <see cref="GenerationCursor.ForgetLiveDelivered"/>).</summary>
-    private static readonly TimeSpan LiveDeliveredKept = TimeSpan.FromSeconds(30);
-
     private readonly ProjectionOptions _options = options.Value;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ProjectionDefinition _definition = null!;
@@ -52,7 +48,7 @@ public sealed partial class ProjectionCoordinatorGrain(
     {
         _definition = catalog.Get(this.GetPrimaryKeyString());
         _generations = new GenerationLifecycle(S, _options.Handover);
-        _catchUp = new CatchUp(pages, this, _definition, _options.PageSize, _options.BacklogPageSize, logger);
+        _catchUp = new CatchUp(log, this, _definition, _options.PageSize, logger);
         _checkpoints = new CheckpointWriter(this, _options, time, _definition.Name, logger);
         _health = new ProjectionHealthMeter(_definition.Name, log, deadLetters, _options, time);
         _active = new GenerationCursor(S.ActiveGeneration, S.Checkpoint);
@@ -145,83 +141,29 @@ public sealed partial class ProjectionCoordinatorGrain(
         }
     }
 
-    public Task LiveDeliveredAsync(Immutable<IReadOnlyList<LiveDelivery>> deliveries)
-    {
-        var now = time.GetUtcNow();
-        foreach (var delivery in deliveries.Value)
-        {
-            var (cursor, partitions) = delivery.Generation == _active.Generation ? (_active, S.Partitions)
-                : _rebuild is { } rebuild && delivery.Generation == rebuild.Generation ? (rebuild, S.RebuildPartitions)
-                : (null, null);
-            if (cursor is not null && partitions is not null)
-            {
-                cursor.LiveDelivered(delivery.Partition, delivery.Activation, delivery.Positions, now);
-                _stateChanged |= partitions.Add(delivery.Partition);
-            }
-        }
-
-        return Task.CompletedTask;
-    }
-
     public void Dispose() => _gate.Dispose();
 
-    Task<ShardAck> IProjectionShards.ApplyAsync(int generation, string partition, IReadOnlyList<ProjectedEvent> events) =>
-        _definition.CatchUpShard(GrainFactory, generation, partition).ApplyProjectedAsync(events.AsImmutable());
+    Task<ShardAck> IProjectionShards.ApplyAsync(int generation, string partition, IReadOnlyList<EventEnvelope> events) =>
+        Shard(generation, partition).ApplyAsync(events);
 
     Task<bool> IProjectionShards.FlushAsync(int generation, string partition, Guid activation) =>
         Shard(generation, partition).FlushAsync(activation);
 
     private IProjectionShardGrain Shard(int generation, string partition) => _definition.Shard(GrainFactory, generation, partition);
 
-    /// <summary>A timer tick. While a generation has a backlog (a rebuild, or catching up after downtime) the tick goes
-    /// on at once rather than a period later, so that reading to the end does not idle between ticks; the gate is let go
-    /// between rounds, so that a catch-up or rebuild asked for meanwhile gets its turn.</summary>
     private async Task TickAsync(CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var backlog = await TickRoundAsync(cancellationToken);
-            if (_health.Due)
-            {
-                try
-                {
-                    await MeasureAsync();
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    LogTickFailed(logger, ex, _definition.Name, _active.Position);
-                }
-            }
-
-            if (!backlog || cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-
-            await Task.Yield();
-        }
-    }
-
-    /// <summary>One round of a tick: true when a generation has more to read at once.</summary>
-    private async Task<bool> TickRoundAsync(CancellationToken cancellationToken)
     {
         if (!await _gate.WaitAsync(0, cancellationToken))
         {
-            return false;
+            return;
         }
 
         try
         {
-            var forget = time.GetUtcNow() - LiveDeliveredKept;
-            foreach (var cursor in Cursors)
-            {
-                cursor.ForgetLiveDelivered(forget);
-            }
-
-            var backlog = !(await CatchUpAsync(_active, S.Partitions, _options.PagesPerTick)).ReachedEnd;
+            await CatchUpAsync(_active, S.Partitions, _options.PagesPerTick);
             if (_rebuild is not null)
             {
-                backlog |= await RebuildStepAsync(_rebuild);
+                await RebuildStepAsync(_rebuild);
             }
 
             await RetireAsync(force: false);
@@ -231,7 +173,6 @@ public sealed partial class ProjectionCoordinatorGrain(
             }
 
             _failedTicks = 0;
-            return backlog;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -239,12 +180,22 @@ public sealed partial class ProjectionCoordinatorGrain(
             {
                 LogTickFailed(logger, ex, _definition.Name, _active.Position);
             }
-
-            return false;
         }
         finally
         {
             _gate.Release();
+        }
+
+        if (_health.Due)
+        {
+            try
+            {
+                await MeasureAsync();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogTickFailed(logger, ex, _definition.Name, _active.Position);
+            }
         }
     }
 
@@ -289,8 +240,8 @@ public sealed partial class ProjectionCoordinatorGrain(
     }
 
     /// <summary>Advances the rebuilding generation; once it has read to the end it also gets live events, and after
-    /// <see cref="ProjectionOptions.Handover"/> of that it takes over reads. True when it has more to read.</summary>
-    private async Task<bool> RebuildStepAsync(GenerationCursor rebuild)
+    /// <see cref="ProjectionOptions.Handover"/> of that it takes over reads.</summary>
+    private async Task RebuildStepAsync(GenerationCursor rebuild)
     {
         var read = await CatchUpAsync(rebuild, S.RebuildPartitions, _options.RebuildPagesPerTick);
         var now = time.GetUtcNow();
@@ -304,8 +255,6 @@ public sealed partial class ProjectionCoordinatorGrain(
         {
             await TakeOverAsync(rebuild, now);
         }
-
-        return !read.ReachedEnd;
     }
 
     /// <summary>Has every shard write what it took, then switches reads to the rebuilt generation, unless the

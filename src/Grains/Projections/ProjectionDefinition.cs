@@ -22,13 +22,6 @@ public sealed record ProjectionDefinition(string Name, string ShardGrainType, Fu
         return GrainReferences.Get<IProjectionShardGrain>(grains, GrainId.Create(ShardGrainType, ShardKey(generation, partition)));
     }
 
-    /// <summary>The same shard as catch-up calls it (<see cref="ICatchUpShardGrain"/>).</summary>
-    public ICatchUpShardGrain CatchUpShard(IGrainFactory grains, int generation, string partition)
-    {
-        ArgumentNullException.ThrowIfNull(grains);
-        return GrainReferences.Get<ICatchUpShardGrain>(grains, GrainId.Create(ShardGrainType, ShardKey(generation, partition)));
-    }
-
     /// <summary>Splits a shard key into projection name, generation and partition.</summary>
     public static (string Projection, int Generation, string Partition) ParseShardKey(string key)
     {

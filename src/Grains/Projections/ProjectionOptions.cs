@@ -30,12 +30,7 @@ public sealed class ProjectionOptions
     /// this period, so within twice this): events no checkpoint has had written, such as live ones before catch-up.</summary>
     public TimeSpan ShardFlushInterval { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>Events in the first page of a catch-up run (and the most a run reads when the log has no backlog).</summary>
     public int PageSize { get; set; } = 1000;
-
-    /// <summary>Events in each further page of a run that found a backlog (a full first page): a rebuild, or catching up
-    /// after downtime. Larger pages cost fewer queries and shard calls per event; each is held in memory while applied.</summary>
-    public int BacklogPageSize { get; set; } = 5000;
 
     /// <summary>Pages a live generation reads per tick at most; a rebuilding generation reads <see cref="RebuildPagesPerTick"/>.</summary>
     public int PagesPerTick { get; set; } = 10;
@@ -64,11 +59,6 @@ public sealed class ProjectionOptions
     /// them (and serving stale caches) this long after.</summary>
     public TimeSpan Handover { get; set; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>Whether the live path tells each coordinator what it delivered, so that catch-up reads only the positions
-    /// of those events (an index-only scan) and the events it lacks, not every event again. False restores catch-up
-    /// reading every event it passes (the benchmark's baseline).</summary>
-    public bool CatchUpSkipsLiveDeliveries { get; set; } = true;
-
     /// <summary>Whether stock items publish their events on the live stream (<c>Memory</c>) or projections rely on
     /// catch-up alone (<c>None</c>).</summary>
     public string LiveStream { get; set; } = "Memory";
@@ -89,7 +79,7 @@ public sealed class ProjectionOptions
 
     public bool IsValid =>
         CatchUpInterval > TimeSpan.Zero && CheckpointInterval > TimeSpan.Zero && ShardFlushInterval > TimeSpan.Zero
-        && PageSize is >= 1 and <= 100_000 && BacklogPageSize is >= 1 and <= 100_000 && PagesPerTick >= 1 && RebuildPagesPerTick >= 1
+        && PageSize is >= 1 and <= 100_000 && PagesPerTick >= 1 && RebuildPagesPerTick >= 1
         && MaxAttempts >= 1 && FirstRetryBackoff >= TimeSpan.Zero && StallAfter > TimeSpan.Zero && LiveLag >= TimeSpan.Zero
         && KeeperInterval > TimeSpan.Zero && GenerationCacheTtl >= TimeSpan.Zero && Handover >= TimeSpan.Zero
         && LiveStream is "Memory" or "None" && LivePollInterval > TimeSpan.Zero

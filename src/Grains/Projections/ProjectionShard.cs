@@ -20,21 +20,12 @@ public sealed class ProjectionShard<TView>(
     /// <summary>Applies what is new in <paramref name="events"/>; returns how many events were applied or parked
     /// (gap fills included). Throws when the store or the dead-letter store fails: nothing after the failure is
     /// applied, and a later delivery resumes from the cursors.</summary>
-    public Task<int> ApplyAsync(IEnumerable<EventEnvelope> events, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(events);
-        return ApplyAsync(events.Select(ProjectedEvent.Of), cancellationToken);
-    }
-
-    /// <summary>As <see cref="ApplyAsync(IEnumerable{EventEnvelope}, CancellationToken)"/>, for events wrapped once for
-    /// every projection (catch-up): a duplicate is skipped without being deserialized.</summary>
-    public async Task<int> ApplyAsync(IEnumerable<ProjectedEvent> events, CancellationToken cancellationToken = default)
+    public async Task<int> ApplyAsync(IEnumerable<EventEnvelope> events, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
         var handled = 0;
-        foreach (var projected in events)
+        foreach (var envelope in events)
         {
-            var envelope = projected.Envelope;
             var cursor = state.Streams.GetValueOrDefault(envelope.StreamId);
             if (envelope.Version <= cursor.Version)
             {
@@ -46,7 +37,7 @@ public sealed class ProjectionShard<TView>(
                 handled += await FillGapAsync(envelope, cursor, cancellationToken);
             }
 
-            handled += await ApplyNextAsync(projected, delivered: true, cancellationToken);
+            handled += await ApplyNextAsync(envelope, delivered: true, cancellationToken);
         }
 
         return handled;
@@ -92,22 +83,20 @@ public sealed class ProjectionShard<TView>(
         var handled = 0;
         foreach (var earlier in fetched)
         {
-            handled += await ApplyNextAsync(ProjectedEvent.Of(earlier), delivered: false, cancellationToken);
+            handled += await ApplyNextAsync(earlier, delivered: false, cancellationToken);
         }
 
         return handled;
     }
 
-    private async Task<int> ApplyNextAsync(ProjectedEvent projected, bool delivered, CancellationToken cancellationToken)
+    private async Task<int> ApplyNextAsync(EventEnvelope envelope, bool delivered, CancellationToken cancellationToken)
     {
-        var envelope = projected.Envelope;
         using var span = ProjectionTracing.StartProject(envelope, projection, partition, delivered);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                _ = projected.Event; // deserialized (or failing) before the view changes
-                state.View.Apply(projected);
+                state.View.Apply(ProjectedEvent.From(envelope));
                 state.Applied++;
                 state.LastAppliedAt = time.GetUtcNow();
                 Advance(envelope);

@@ -5,7 +5,6 @@ using Inventory.EventStore;
 using Inventory.StockItems;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Orleans.Concurrency;
 
 namespace Inventory.Projections;
 
@@ -15,7 +14,7 @@ namespace Inventory.Projections;
 /// when dirty, and on deactivation), never per event. Each activation has its own id so that the coordinator can
 /// tell when applied but unwritten events were lost with a silo.
 /// </summary>
-public abstract partial class ProjectionShardGrain<TView> : Grain, IProjectionShardGrain, ICatchUpShardGrain, IShardEnvironment
+public abstract partial class ProjectionShardGrain<TView> : Grain, IProjectionShardGrain, IShardEnvironment
     where TView : IProjectionView, new()
 {
     private readonly IPersistentState<ShardState<TView>> _state;
@@ -75,18 +74,6 @@ public abstract partial class ProjectionShardGrain<TView> : Grain, IProjectionSh
     {
         ArgumentNullException.ThrowIfNull(events);
         var handled = await _shard.ApplyAsync(events);
-        if (handled > 0)
-        {
-            _unwritten.Applied();
-        }
-
-        return new ShardAck(_activation, handled);
-    }
-
-    public async Task<ShardAck> ApplyProjectedAsync(Immutable<IReadOnlyList<ProjectedEvent>> events)
-    {
-        ArgumentNullException.ThrowIfNull(events.Value);
-        var handled = await _shard.ApplyAsync(events.Value);
         if (handled > 0)
         {
             _unwritten.Applied();

@@ -65,28 +65,7 @@ public sealed class CatchUpTests
         Assert.Equal(end, cursor.Position);
     }
 
-    [Fact]
-    public async Task GivenAShardFailingOnTheSecondPageWhileTheThirdIsSent_WhenCaughtUp_ThenItThrowsAndTheCursorStaysAtTheFirstPagesEnd()
-    {
-        await _stock.ApplyAsync("wh-1/apples", StockLog.Receive(1), StockLog.Receive(1), StockLog.Receive(1), StockLog.Receive(1), StockLog.Receive(1), StockLog.Receive(1));
-        var cursor = new GenerationCursor(1, LogPosition.Start);
-        var catchUp = CatchUp(pageSize: 2);
-        var third = _stock.Log[2].EventId;
-        _shards.FailWhen = events => events.Any(e => e.Envelope.EventId == third);
-
-        await Assert.ThrowsAsync<InvalidOperationException>(() => catchUp.RunAsync(cursor, _partitions, maxPages: 10));
-        var stoppedAt = cursor.Position;
-        var beforeRetry = _shards.Deliveries.Count;
-        _shards.FailWhen = _ => false;
-        await catchUp.RunAsync(cursor, _partitions, maxPages: 10);
-
-        Assert.Equal(new LogPosition(_stock.Log[1].TransactionId, _stock.Log[1].Position), stoppedAt);
-        Assert.Equal(Ids(_stock.Log.Take(2)), Ids(_shards.Deliveries[0].Events));
-        Assert.Equal(Ids(_stock.Log.Skip(2)), Ids(_shards.Deliveries.Skip(beforeRetry).SelectMany(d => d.Events)));
-        Assert.Equal(new LogPosition(_stock.Log[^1].TransactionId, _stock.Log[^1].Position), cursor.Position);
-    }
-
-    private CatchUp CatchUp(int pageSize) => new(new LogPageReader(_stock.Store), _shards, StandardProjections.Warehouses, pageSize, pageSize, NullLogger.Instance);
+    private CatchUp CatchUp(int pageSize) => new(_stock.Store, _shards, StandardProjections.Warehouses, pageSize, NullLogger.Instance);
 
     private List<Guid> DeliveredTo(string partition) =>
         Ids(_shards.Deliveries.Where(d => d.Partition == partition).SelectMany(d => d.Events));

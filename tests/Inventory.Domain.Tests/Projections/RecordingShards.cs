@@ -21,19 +21,11 @@ internal sealed class RecordingShards : IProjectionShards
     /// <summary>Runs as each write ends (a test advances its clock here).</summary>
     public Action OnWrite { get; set; } = () => { };
 
-    /// <summary>Deliveries this says fail (the shard throws; nothing is recorded).</summary>
-    public Func<IReadOnlyList<ProjectedEvent>, bool> FailWhen { get; set; } = _ => false;
-
-    public Task<ShardAck> ApplyAsync(int generation, string partition, IReadOnlyList<ProjectedEvent> events)
+    public Task<ShardAck> ApplyAsync(int generation, string partition, IReadOnlyList<EventEnvelope> events)
     {
-        if (FailWhen(events))
-        {
-            return Task.FromException<ShardAck>(new InvalidOperationException($"Shard {partition} failed."));
-        }
-
         lock (_lock)
         {
-            Deliveries.Add((partition, events.Select(e => e.Envelope).ToList()));
+            Deliveries.Add((partition, events));
             return Task.FromResult(new ShardAck(Activation(generation, partition), events.Count));
         }
     }
@@ -57,15 +49,6 @@ internal sealed class RecordingShards : IProjectionShards
 
             Writes.Add(partition);
             return true;
-        }
-    }
-
-    /// <summary>The activation that answers for the shard now.</summary>
-    public Guid ActivationOf(int generation, string partition)
-    {
-        lock (_lock)
-        {
-            return Activation(generation, partition);
         }
     }
 

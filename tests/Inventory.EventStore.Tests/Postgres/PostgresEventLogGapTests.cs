@@ -44,33 +44,6 @@ public sealed class PostgresEventLogGapTests
     }
 
     [Fact]
-    public async Task GivenAnOpenTransactionWithALowerPosition_WhenReadingPositionsOnly_ThenTheyStopWhereTheLogStopsAndTheEventsAtThemReadBackInLogOrder()
-    {
-        await using var database = await PostgresDatabase.CreateAsync();
-        await using var store = database.CreateStore();
-        var before = await AppendAsync(store, "before", 2);
-        await using var held = await HeldTransaction.BeginAsync(database);
-        var (heldEventId, _) = await held.InsertAsync("held");
-        var after = await AppendAsync(store, "after", 2);
-
-        var pageWhileHeld = await store.ReadAllAsync(LogPosition.Start, 100);
-        var positionsWhileHeld = await store.ReadPositionsAsync(LogPosition.Start, 100);
-        await held.CommitAsync();
-        var page = await store.ReadAllAsync(LogPosition.Start, 100);
-        var positions = await store.ReadPositionsAsync(LogPosition.Start, 100);
-        var firstTwo = await store.ReadPositionsAsync(LogPosition.Start, 2);
-        var picked = await store.ReadAtAsync([positions[3].Position, positions[0].Position, positions[2].Position]);
-
-        Assert.Equal(before, pageWhileHeld.Events.Select(e => e.EventId));
-        Assert.Equal(pageWhileHeld.Events.Select(e => e.LogPosition), positionsWhileHeld);
-        Assert.Equal([.. before, heldEventId, .. after], page.Events.Select(e => e.EventId));
-        Assert.Equal(page.Events.Select(e => e.LogPosition), positions);
-        Assert.Equal(positions.Take(2), firstTwo);
-        Assert.Equal(new[] { page.Events[0], page.Events[2], page.Events[3] }, picked);
-        Assert.All(picked, e => Assert.Equal(StoredEvent.NoMetadata, e.Metadata));
-    }
-
-    [Fact]
     public async Task GivenAnOpenOlderTransactionThatInsertsAfterLaterCommits_WhenReading_ThenNothingAtOrAfterItsTransactionIsReturnedUntilItCommits()
     {
         await using var database = await PostgresDatabase.CreateAsync();

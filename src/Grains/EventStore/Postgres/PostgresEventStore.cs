@@ -38,21 +38,6 @@ public sealed class PostgresEventStore : IEventStore, IEventLog, IAsyncDisposabl
         LIMIT $3
         """;
 
-    /// <summary><see cref="ReadAllSql"/>'s positions alone: an index-only scan of <c>events_log_order_idx</c>.</summary>
-    private const string ReadPositionsSql = """
-        SELECT transaction_id, global_position FROM events
-        WHERE (transaction_id, global_position) > ($1, $2)
-          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-        ORDER BY transaction_id, global_position
-        LIMIT $3
-        """;
-
-    private const string ReadAtManySql = $"""
-        SELECT {LogColumns} FROM events
-        WHERE global_position = ANY($1)
-        ORDER BY transaction_id, global_position
-        """;
-
     private const string ReadHeadSql = """
         SELECT (SELECT coalesce(max(global_position), 0) FROM events), count(*), min(pending.recorded_at)
         FROM (SELECT recorded_at FROM events
@@ -202,46 +187,6 @@ public sealed class PostgresEventStore : IEventStore, IEventLog, IAsyncDisposabl
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = position });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? ReadEvent(reader) : null;
-    }
-
-    public async Task<IReadOnlyList<LogPosition>> ReadPositionsAsync(LogPosition after, int maxCount, CancellationToken cancellationToken = default)
-    {
-        if (maxCount <= 0)
-        {
-            return [];
-        }
-
-        await using var command = _dataSource.CreateCommand(ReadPositionsSql);
-        AddLogPosition(command, after);
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = maxCount });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var positions = new List<LogPosition>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            positions.Add(new LogPosition(reader.GetFieldValue<ulong>(0), reader.GetInt64(1)));
-        }
-
-        return positions;
-    }
-
-    public async Task<IReadOnlyList<StoredEvent>> ReadAtAsync(IReadOnlyCollection<long> positions, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(positions);
-        if (positions.Count == 0)
-        {
-            return [];
-        }
-
-        await using var command = _dataSource.CreateCommand(ReadAtManySql);
-        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. positions] });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var events = new List<StoredEvent>(positions.Count);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            events.Add(ReadEvent(reader));
-        }
-
-        return events;
     }
 
     public async Task<LogHead> ReadHeadAsync(LogPosition after, int pendingCap = 1_000_000, CancellationToken cancellationToken = default)

@@ -1,4 +1,5 @@
 using Inventory.Contracts.EventStore;
+using Orleans.Concurrency;
 
 namespace Inventory.Contracts.Projections;
 
@@ -21,6 +22,11 @@ public interface IProjectionShardGrain : IGrainWithStringKey
     /// <summary>Applies a parked event again (after the projection was fixed). False when it fails again (it stays parked).</summary>
     [Alias("redrive")]
     Task<bool> RedriveAsync(DeadLetter letter);
+
+    /// <summary>Replaces the state with one built in memory by a rebuild (a <c>ShardState</c> of the shard's view) and
+    /// writes it; answers with this activation, as a delivery does.</summary>
+    [Alias("adopt")]
+    Task<ShardAck> AdoptAsync(Immutable<object> state);
 
     /// <summary>Clears the state of a generation that was replaced.</summary>
     [Alias("retire")]

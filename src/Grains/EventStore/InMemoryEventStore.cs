@@ -120,7 +120,7 @@ public sealed class InMemoryEventStore : IEventStore, IEventLog
         {
             var start = FirstAfter(after);
             var count = Math.Clamp(_log.Count - start, 0, Math.Max(maxCount, 0));
-            var events = _log.GetRange(start, count).Select(e => e with { Metadata = StoredEvent.LogMetadata(e.Metadata) }).ToArray();
+            var events = _log.GetRange(start, count).Select(e => e with { Metadata = StoredEvent.LogMetadata(e.Metadata), KnownPrincipal = StoredEvent.PrincipalOf(e.Metadata) }).ToArray();
             return Task.FromResult(new LogPage(events, count > 0 ? events[^1].LogPosition : after));
         }
     }

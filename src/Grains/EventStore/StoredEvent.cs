@@ -24,6 +24,14 @@ public sealed record StoredEvent(
     /// <see cref="IEventLog.ReadAllAsync"/>), when the event has no principal.</summary>
     public const string NoMetadata = "{}";
 
+    /// <summary>The principal of the event when its reader already has it apart (the global log's reads), so that it
+    /// need not be parsed out of <see cref="Metadata"/> again; null when unknown or none.</summary>
+    public string? KnownPrincipal { get; init; }
+
+    /// <summary>The global log's metadata of an event whose principal is <paramref name="principal"/> (null: none).</summary>
+    public static string LogMetadataOf(string? principal) =>
+        principal is null ? NoMetadata : new JsonObject { ["principal"] = principal }.ToJsonString();
+
     /// <summary>What the global log keeps of <paramref name="metadata"/>: <c>{"principal": ...}</c> when it has one,
     /// <see cref="NoMetadata"/> otherwise.</summary>
     public static string LogMetadata(string metadata)

@@ -22,6 +22,7 @@ public static class InventoryProjectionsExtensions
             .ValidateOnStart();
         builder.Services.TryAddSingleton<ProjectionStatusBoard>();
         builder.Services.TryAddSingleton<ProjectionCatalog>();
+        builder.Services.TryAddSingleton<RebuildScans>();
         builder.Services.TryAddSingleton<GenerationDirectory>();
         builder.Services.AddSingleton(StandardProjections.Warehouses);
         builder.Services.AddSingleton(StandardProjections.Skus);

@@ -48,7 +48,7 @@ public static class EnvelopeMapping
             MovementId = stored.MovementId,
             Data = stored.Data,
             TraceParent = ProjectionTracing.Source.HasListeners() ? StoredTraceParent(stored.Metadata) : null,
-            Principal = StoredEvent.PrincipalOf(stored.Metadata),
+            Principal = stored.KnownPrincipal ?? StoredEvent.PrincipalOf(stored.Metadata),
         };
     }
 

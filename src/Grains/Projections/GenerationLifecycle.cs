@@ -75,6 +75,18 @@ public sealed class GenerationLifecycle(CoordinatorState state, TimeSpan handove
         return generation;
     }
 
+    /// <summary>An in-memory build of the rebuilding generation has applied <paramref name="applied"/> events so far
+    /// (its progress; 0 once it is done, since <see cref="Read"/> then counts them).</summary>
+    public void Building(long applied)
+    {
+        if (state.RebuildGeneration is null)
+        {
+            throw new InvalidOperationException("No generation is being rebuilt.");
+        }
+
+        state.RebuildApplied = applied;
+    }
+
     /// <summary>A tick of the rebuild read <paramref name="events"/> more events and got to
     /// <paramref name="position"/>, to the log's gap-safe end if <paramref name="reachedEnd"/>; says what comes next.</summary>
     public RebuildStep Read(long events, bool reachedEnd, LogPosition position, LogPosition activePosition, DateTimeOffset now)

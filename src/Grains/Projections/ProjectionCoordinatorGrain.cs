@@ -23,6 +23,8 @@ public sealed partial class ProjectionCoordinatorGrain(
     [PersistentState("coordinator", ProviderNames.GrainStorage)] IPersistentState<CoordinatorState> state,
     ProjectionCatalog catalog,
     IEventLog log,
+    IEventStore store,
+    RebuildScans scans,
     IDeadLetterStore deadLetters,
     IOptions<ProjectionOptions> options,
     ProjectionMetrics metrics,
@@ -41,6 +43,12 @@ public sealed partial class ProjectionCoordinatorGrain(
     private GenerationCursor? _rebuild;
     private bool _stateChanged;
     private int _failedTicks;
+    private GenerationImage? _bulk;
+    private Task<GenerationImageResult>? _bulkRun;
+    private GenerationCursor? _bulkFor;
+    private readonly HashSet<int> _imaged = [];
+    private CancellationTokenSource? _bulkCancel;
+    private long _bulkStarted;
 
     private CoordinatorState S => state.State;
 
@@ -67,6 +75,7 @@ public sealed partial class ProjectionCoordinatorGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         metrics.Left(_definition.Name);
+        CancelBulk();
 
         // A last checkpoint saves the next activation some re-delivery; it is only an optimisation. When the silo
         // shuts down its shards are leaving too (and cannot be placed), so it is not attempted then.
@@ -114,6 +123,10 @@ public sealed partial class ProjectionCoordinatorGrain(
                 await state.WriteStateAsync();
                 _rebuild = new GenerationCursor(generation, LogPosition.Start);
                 LogRebuildStarted(logger, _definition.Name, generation, _generations.Active);
+                if (BulkDue(_rebuild) && _bulkRun is null)
+                {
+                    StartBulk(_rebuild);
+                }
             }
         }
         finally
@@ -129,6 +142,16 @@ public sealed partial class ProjectionCoordinatorGrain(
         await _gate.WaitAsync();
         try
         {
+            while (BulkDue(_active) && (_bulkFor is null || _bulkFor == _active))
+            {
+                if (await BuildInMemoryAsync(_active, S.Partitions) is not null || _bulkRun is not { } run)
+                {
+                    break; // built, or failed: catch-up pages do the rest
+                }
+
+                await ((Task)run).ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
+            }
+
             while (!(await CatchUpAsync(_active, S.Partitions, int.MaxValue)).ReachedEnd)
             {
             }
@@ -141,7 +164,11 @@ public sealed partial class ProjectionCoordinatorGrain(
         }
     }
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose()
+    {
+        CancelBulk();
+        _gate.Dispose();
+    }
 
     Task<ShardAck> IProjectionShards.ApplyAsync(int generation, string partition, IReadOnlyList<EventEnvelope> events) =>
         Shard(generation, partition).ApplyAsync(events);
@@ -160,7 +187,7 @@ public sealed partial class ProjectionCoordinatorGrain(
 
         try
         {
-            await CatchUpAsync(_active, S.Partitions, _options.PagesPerTick);
+            await ActiveStepAsync();
             if (_rebuild is not null)
             {
                 await RebuildStepAsync(_rebuild);
@@ -243,9 +270,20 @@ public sealed partial class ProjectionCoordinatorGrain(
     /// <see cref="ProjectionOptions.Handover"/> of that it takes over reads.</summary>
     private async Task RebuildStepAsync(GenerationCursor rebuild)
     {
+        long built = 0;
+        if (BulkDue(rebuild))
+        {
+            if (await BuildInMemoryAsync(rebuild, S.RebuildPartitions) is not { } applied)
+            {
+                return;
+            }
+
+            built = applied;
+        }
+
         var read = await CatchUpAsync(rebuild, S.RebuildPartitions, _options.RebuildPagesPerTick);
         var now = time.GetUtcNow();
-        var step = _generations.Read(read.Delivered, read.ReachedEnd, rebuild.Position, _active.Position, now);
+        var step = _generations.Read(built + read.Delivered, read.ReachedEnd, rebuild.Position, _active.Position, now);
         if (step == RebuildStep.CaughtUp)
         {
             await state.WriteStateAsync();
@@ -255,6 +293,155 @@ public sealed partial class ProjectionCoordinatorGrain(
         {
             await TakeOverAsync(rebuild, now);
         }
+    }
+
+    /// <summary>Catches the active generation up by a tick's pages, unless it is being built in memory (its first build).</summary>
+    private async Task ActiveStepAsync()
+    {
+        if (!BulkDue(_active) || await BuildInMemoryAsync(_active, S.Partitions) is not null)
+        {
+            await CatchUpAsync(_active, S.Partitions, _options.PagesPerTick);
+        }
+    }
+
+    /// <summary>Whether <paramref name="cursor"/>'s generation is to be built in memory (<see cref="GenerationImage"/>)
+    /// rather than through catch-up pages: nothing was delivered to it or stored since it started from the log's start,
+    /// and it is a rebuild, or the first build of a projection whose views never took an event. A first build's shards
+    /// may get live events meanwhile: adopting the images replaces what they applied past the images' end, and
+    /// catch-up from there delivers it again.</summary>
+    private bool BulkDue(GenerationCursor cursor) =>
+        _options.RebuildInMemory && _definition.NewImage is not null && !_imaged.Contains(cursor.Generation)
+        && cursor.Position == LogPosition.Start && cursor.Stored == LogPosition.Start && cursor.Unflushed.Count == 0 && !cursor.Checkpointing
+        && (cursor == _rebuild || (cursor == _active && S.Partitions.Count == 0));
+
+    /// <summary>Starts building <paramref name="cursor"/>'s generation in memory: its image joins the silo's next scan
+    /// of the log (<see cref="RebuildScans"/>), and is adopted as soon as it is built.</summary>
+    private void StartBulk(GenerationCursor cursor)
+    {
+        var environment = new BulkRebuildEnvironment(store, deadLetters, _definition, metrics, time);
+        var cancel = new CancellationTokenSource();
+        var image = new GenerationImage(_definition, new ShardRebuildContext(_definition.Name, environment, _options.RetryPolicy, time), cancel.Token);
+        _bulk = image;
+        _bulkFor = cursor;
+        _bulkCancel = cancel;
+        _bulkStarted = time.GetTimestamp();
+        _bulkRun = image.Completion;
+        scans.Join(image);
+        LogBulkStarted(logger, _definition.Name, cursor.Generation);
+        _ = AdoptWhenBuiltAsync(_bulkRun);
+    }
+
+    /// <summary>Takes the next step of the generation built in memory as soon as its build <paramref name="run"/> ends,
+    /// rather than at the next tick. Runs on the grain's scheduler (it is started there and resumes there).</summary>
+    private async Task AdoptWhenBuiltAsync(Task<GenerationImageResult> run)
+    {
+        await ((Task)run).ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
+        await _gate.WaitAsync();
+        try
+        {
+            if (_bulkRun != run)
+            {
+                return;
+            }
+
+            if (_bulkFor == _active)
+            {
+                await ActiveStepAsync();
+            }
+            else if (_bulkFor == _rebuild && _rebuild is not null)
+            {
+                await RebuildStepAsync(_rebuild);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogTickFailed(logger, ex, _definition.Name, _active.Position);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Starts or follows the in-memory build of <paramref name="cursor"/>'s generation; once built, has every
+    /// shard adopt its image, records them in <paramref name="partitions"/>, stores the checkpoint at the images' end and
+    /// returns how many events they took. Null while it runs (or another generation's does), and when it failed (the next
+    /// tick starts it again).</summary>
+    private async Task<long?> BuildInMemoryAsync(GenerationCursor cursor, HashSet<string> partitions)
+    {
+        if (_bulkRun is null || _bulk is null)
+        {
+            StartBulk(cursor);
+            return null;
+        }
+
+        if (_bulkFor != cursor)
+        {
+            return null;
+        }
+
+        if (!_bulkRun.IsCompleted)
+        {
+            if (cursor == _rebuild)
+            {
+                _generations.Building(_bulk.Applied);
+            }
+
+            return null;
+        }
+
+        var run = _bulkRun;
+        CancelBulk();
+        GenerationImageResult result;
+        try
+        {
+            result = await run;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogBulkFailed(logger, ex, _definition.Name, cursor.Generation);
+            return null;
+        }
+
+        if (cursor == _rebuild)
+        {
+            _generations.Building(0);
+        }
+
+        var built = time.GetElapsedTime(_bulkStarted);
+        _imaged.Add(cursor.Generation); // once: a generation sent back later catches up by pages
+        foreach (var chunk in result.Shards.Chunk(_options.CheckpointFlushConcurrency))
+        {
+            var acks = await Task.WhenAll(chunk.Select(async s =>
+                (Partition: s.Key, Ack: await Shard(cursor.Generation, s.Key).AdoptAsync(new Immutable<object>(s.Value.State)))));
+            foreach (var (partition, ack) in acks)
+            {
+                cursor.Delivered(partition, ack.Activation);
+                _stateChanged |= partitions.Add(partition);
+            }
+        }
+
+        cursor.Advance(result.End);
+        await _checkpoints.NowAsync([cursor]);
+        await StoreCheckpointAsync();
+        if (result.Applied > 0)
+        {
+            S.LastAppliedAt = time.GetUtcNow();
+            _health.Progressed(S.LastAppliedAt.Value);
+        }
+
+        LogBulkBuilt(logger, _definition.Name, cursor.Generation, result.Applied, result.Shards.Count, result.End, built.TotalSeconds, (time.GetElapsedTime(_bulkStarted) - built).TotalSeconds);
+        return result.Applied;
+    }
+
+    private void CancelBulk()
+    {
+        _bulkCancel?.Cancel();
+        _bulkCancel?.Dispose();
+        _bulkCancel = null;
+        _bulk = null;
+        _bulkFor = null;
+        _bulkRun = null;
     }
 
     /// <summary>Has every shard write what it took, then switches reads to the rebuilt generation, unless the
@@ -308,7 +495,7 @@ public sealed partial class ProjectionCoordinatorGrain(
             LastAppliedAt = S.LastAppliedAt,
             DeadLetters = reading.DeadLetters,
             Partitions = S.Partitions.Count,
-            Rebuild = _rebuild is null ? null : _generations.Progress(_rebuild.Position, reading.MeasuredAt),
+            Rebuild = _rebuild is null ? null : _generations.Progress(_bulkFor == _rebuild ? _bulk?.Position ?? _rebuild.Position : _rebuild.Position, reading.MeasuredAt),
             MeasuredAt = reading.MeasuredAt,
         };
         metrics.Measured(status);
@@ -326,6 +513,15 @@ public sealed partial class ProjectionCoordinatorGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Projection {Projection}: generation {Generation} has caught up to {Position} ({Applied} events) and now also gets live events")]
     private static partial void LogShadowing(ILogger logger, string projection, int generation, LogPosition position, long applied);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Projection {Projection}: building generation {Generation} in memory from a read of the log")]
+    private static partial void LogBulkStarted(ILogger logger, string projection, int generation);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Projection {Projection}: generation {Generation} built in memory from {Applied} events into {Shards} shards up to {Position} in {BuildSeconds:F1} s; its shards adopted and wrote it in {AdoptSeconds:F1} s")]
+    private static partial void LogBulkBuilt(ILogger logger, string projection, int generation, long applied, int shards, LogPosition position, double buildSeconds, double adoptSeconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Projection {Projection}: building generation {Generation} in memory failed; starting again at the next tick")]
+    private static partial void LogBulkFailed(ILogger logger, Exception error, string projection, int generation);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Projection {Projection}: generation {Generation} took over from generation {Previous} at {Position} after {Applied} events ({Rate:F0} events/s)")]
     private static partial void LogTookOver(ILogger logger, string projection, int generation, int previous, LogPosition position, long applied, double rate);

@@ -14,6 +14,11 @@ public sealed record ProjectionDefinition(string Name, string ShardGrainType, Fu
     /// default; the process managers' logs (<c>transfer:{id}</c>, <c>order:{id}</c>) are for their own grains.</summary>
     public Func<string, bool> Follows { get; init; } = static streamId => StockItemKey.TryParse(streamId, out _);
 
+    /// <summary>Makes an empty in-memory image of a partition's shard, for a <see cref="GenerationImage"/>
+    /// (<see cref="ShardImage{TView}.Create"/> of the shards' view); null when the projection rebuilds through catch-up
+    /// only.</summary>
+    public Func<ShardRebuildContext, string, IShardImage>? NewImage { get; init; }
+
     public string ShardKey(int generation, string partition) => $"{Name}/{generation}/{partition}";
 
     public IProjectionShardGrain Shard(IGrainFactory grains, int generation, string partition)

@@ -37,6 +37,18 @@ public sealed class ProjectionOptions
 
     public int RebuildPagesPerTick { get; set; } = 20;
 
+    /// <summary>Whether a rebuild builds its shards in memory from one read of the log, which each shard then adopts
+    /// and writes once (<see cref="GenerationImage"/>), rather than through catch-up pages. Holds the whole new generation
+    /// in the coordinator's silo until its shards adopt it; a coordinator that moves starts the read again.</summary>
+    public bool RebuildInMemory { get; set; } = true;
+
+    /// <summary>Events per read of the log when a rebuild builds in memory; the next page is read while one is applied.</summary>
+    public int RebuildPageSize { get; set; } = 10_000;
+
+    /// <summary>Rebuilds that start this close together in a silo share one read of the log (<see cref="RebuildScans"/>);
+    /// the first of them waits this long for the others.</summary>
+    public TimeSpan RebuildJoinWindow { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Tries of a failing event before it is parked as a dead letter.</summary>
     public int MaxAttempts { get; set; } = 4;
 
@@ -79,7 +91,7 @@ public sealed class ProjectionOptions
 
     public bool IsValid =>
         CatchUpInterval > TimeSpan.Zero && CheckpointInterval > TimeSpan.Zero && ShardFlushInterval > TimeSpan.Zero
-        && PageSize is >= 1 and <= 100_000 && PagesPerTick >= 1 && RebuildPagesPerTick >= 1
+        && PageSize is >= 1 and <= 100_000 && RebuildPageSize is >= 1 and <= 100_000 && RebuildJoinWindow >= TimeSpan.Zero && PagesPerTick >= 1 && RebuildPagesPerTick >= 1
         && MaxAttempts >= 1 && FirstRetryBackoff >= TimeSpan.Zero && StallAfter > TimeSpan.Zero && LiveLag >= TimeSpan.Zero
         && KeeperInterval > TimeSpan.Zero && GenerationCacheTtl >= TimeSpan.Zero && Handover >= TimeSpan.Zero
         && LiveStream is "Memory" or "None" && LivePollInterval > TimeSpan.Zero

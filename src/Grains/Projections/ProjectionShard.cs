@@ -26,18 +26,21 @@ public sealed class ProjectionShard<TView>(
         var handled = 0;
         foreach (var envelope in events)
         {
-            var cursor = state.Streams.GetValueOrDefault(envelope.StreamId);
-            if (envelope.Version <= cursor.Version)
-            {
-                continue;
-            }
+            handled += await ApplyOneAsync(envelope, null, cancellationToken);
+        }
 
-            if (envelope.Version > cursor.Version + 1)
-            {
-                handled += await FillGapAsync(envelope, cursor, cancellationToken);
-            }
+        return handled;
+    }
 
-            handled += await ApplyNextAsync(envelope, delivered: true, cancellationToken);
+    /// <summary>As <see cref="ApplyAsync(IEnumerable{EventEnvelope}, CancellationToken)"/>, for events a reader has
+    /// deserialized already (once for every projection it feeds).</summary>
+    public async Task<int> ApplyAsync(IReadOnlyList<ScannedEvent> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var handled = 0;
+        foreach (var scanned in events)
+        {
+            handled += await ApplyOneAsync(scanned.Envelope, scanned.Projected, cancellationToken);
         }
 
         return handled;
@@ -70,6 +73,23 @@ public sealed class ProjectionShard<TView>(
         return true;
     }
 
+    /// <summary>Applies one delivered event unless it is a duplicate, filling a gap before it first.</summary>
+    private Task<int> ApplyOneAsync(EventEnvelope envelope, ProjectedEvent? projected, CancellationToken cancellationToken)
+    {
+        var cursor = state.Streams.GetValueOrDefault(envelope.StreamId);
+        if (envelope.Version <= cursor.Version)
+        {
+            return Task.FromResult(0);
+        }
+
+        return envelope.Version > cursor.Version + 1
+            ? FillGapThenApplyAsync(envelope, projected, cursor, cancellationToken)
+            : ApplyNextAsync(envelope, projected, delivered: true, cancellationToken);
+    }
+
+    private async Task<int> FillGapThenApplyAsync(EventEnvelope envelope, ProjectedEvent? projected, StreamCursor cursor, CancellationToken cancellationToken) =>
+        await FillGapAsync(envelope, cursor, cancellationToken) + await ApplyNextAsync(envelope, projected, delivered: true, cancellationToken);
+
     private async Task<int> FillGapAsync(EventEnvelope envelope, StreamCursor cursor, CancellationToken cancellationToken)
     {
         var missing = envelope.Version - cursor.Version - 1;
@@ -83,20 +103,20 @@ public sealed class ProjectionShard<TView>(
         var handled = 0;
         foreach (var earlier in fetched)
         {
-            handled += await ApplyNextAsync(earlier, delivered: false, cancellationToken);
+            handled += await ApplyNextAsync(earlier, null, delivered: false, cancellationToken);
         }
 
         return handled;
     }
 
-    private async Task<int> ApplyNextAsync(EventEnvelope envelope, bool delivered, CancellationToken cancellationToken)
+    private async Task<int> ApplyNextAsync(EventEnvelope envelope, ProjectedEvent? projected, bool delivered, CancellationToken cancellationToken)
     {
         using var span = ProjectionTracing.StartProject(envelope, projection, partition, delivered);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                state.View.Apply(ProjectedEvent.From(envelope));
+                state.View.Apply(projected ?? ProjectedEvent.From(envelope));
                 state.Applied++;
                 state.LastAppliedAt = time.GetUtcNow();
                 Advance(envelope);

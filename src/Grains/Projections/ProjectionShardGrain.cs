@@ -5,6 +5,7 @@ using Inventory.EventStore;
 using Inventory.StockItems;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
 
 namespace Inventory.Projections;
 
@@ -80,6 +81,20 @@ public abstract partial class ProjectionShardGrain<TView> : Grain, IProjectionSh
         }
 
         return new ShardAck(_activation, handled);
+    }
+
+    public async Task<ShardAck> AdoptAsync(Immutable<object> state)
+    {
+        if (state.Value is not ShardState<TView> built)
+        {
+            throw new ArgumentException($"Shard {Projection}/{Generation}/{Partition} keeps a {typeof(TView).Name}, not {state.Value?.GetType().Name ?? "nothing"}.", nameof(state));
+        }
+
+        _state.State = built;
+        _shard = new ProjectionShard<TView>(built, this, _options.RetryPolicy, _time, Projection, Partition);
+        _unwritten.Applied();
+        await FlushIfDirtyAsync(CancellationToken.None);
+        return new ShardAck(_activation, 0);
     }
 
     public async Task<bool> FlushAsync(Guid activation)

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Inventory.Contracts.Projections;
 
 namespace Inventory.Projections;
@@ -21,6 +22,10 @@ public sealed class WarehouseView : IProjectionView
     [Id(2)] public Dictionary<long, long> MinuteCounts { get; set; } = [];
 
     [Id(3)] public long Movements { get; set; }
+
+    /// <summary>The latest minute of <see cref="MinuteCounts"/>, worked out once (not stored).</summary>
+    [NonSerialized]
+    private long? _latestMinute;
 
     public void Apply(ProjectedEvent e)
     {
@@ -73,34 +78,55 @@ public sealed class WarehouseView : IProjectionView
             .ToList();
     }
 
+    /// <summary>Keeps <paramref name="movement"/> among the newest <see cref="RecentCapacity"/> by position (newest
+    /// first), once. Events mostly come in position order, so the place is nearly always the front: found without a scan
+    /// of the list (a duplicate has its event's position, which no other event has).</summary>
     private void AddRecent(RecentMovement movement)
     {
-        if (Recent.Exists(r => r.EventId == movement.EventId))
+        var index = Recent.FindIndex(r => r.Position <= movement.Position);
+        if (index < 0)
+        {
+            if (Recent.Count >= RecentCapacity)
+            {
+                return; // older than every movement kept
+            }
+
+            index = Recent.Count;
+        }
+        else if (Recent[index].Position == movement.Position && Recent[index].EventId == movement.EventId)
         {
             return;
         }
 
-        var index = Recent.FindIndex(r => r.Position < movement.Position);
-        Recent.Insert(index < 0 ? Recent.Count : index, movement);
+        Recent.Insert(index, movement);
         if (Recent.Count > RecentCapacity)
         {
             Recent.RemoveRange(RecentCapacity, Recent.Count - RecentCapacity);
         }
     }
 
+    /// <summary>Counts a movement in its minute, keeping the <see cref="MinutesKept"/> minutes up to the latest one seen.
+    /// A movement older than that is not counted (it would be dropped at once): a rebuild's events are in the log's
+    /// order, not recorded time's.</summary>
     private void Count(DateTimeOffset recordedAt)
     {
         Movements++;
         var minute = recordedAt.ToUnixTimeSeconds() / 60;
-        var isNew = !MinuteCounts.ContainsKey(minute);
-        MinuteCounts[minute] = MinuteCounts.GetValueOrDefault(minute) + 1;
-        if (!isNew)
+        var latest = _latestMinute ??= MinuteCounts.Count > 0 ? MinuteCounts.Keys.Max() : long.MinValue;
+        if (MinuteCounts.Count > 0 && minute <= latest - MinutesKept)
         {
             return;
         }
 
-        var oldest = MinuteCounts.Keys.Max() - MinutesKept;
-        foreach (var stale in MinuteCounts.Keys.Where(m => m <= oldest).ToList())
+        ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(MinuteCounts, minute, out var counted);
+        count++;
+        if (counted || minute <= latest)
+        {
+            return;
+        }
+
+        _latestMinute = minute;
+        foreach (var stale in MinuteCounts.Keys.Where(m => m <= minute - MinutesKept).ToList())
         {
             MinuteCounts.Remove(stale);
         }

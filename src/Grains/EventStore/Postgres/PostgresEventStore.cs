@@ -28,7 +28,7 @@ public sealed class PostgresEventStore : IEventStore, IEventLog, IAsyncDisposabl
     /// <see cref="IEventLog.ReadAllAsync"/>).</summary>
     private const string LogColumns =
         "stream_id, version, global_position, event_id, movement_id, type, schema_version, data, "
-        + "jsonb_strip_nulls(jsonb_build_object('principal', metadata->'principal'))::text, recorded_at, transaction_id";
+        + "metadata->>'principal', recorded_at, transaction_id";
 
     private const string ReadAllSql = $"""
         SELECT {LogColumns} FROM events
@@ -175,7 +175,7 @@ public sealed class PostgresEventStore : IEventStore, IEventLog, IAsyncDisposabl
         var events = new List<StoredEvent>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            events.Add(ReadEvent(reader));
+            events.Add(ReadLogEvent(reader));
         }
 
         return new LogPage(events, events.Count > 0 ? events[^1].LogPosition : after);
@@ -222,6 +222,28 @@ public sealed class PostgresEventStore : IEventStore, IEventLog, IAsyncDisposabl
         reader.GetString(8),
         reader.GetFieldValue<DateTimeOffset>(9),
         reader.GetFieldValue<ulong>(10));
+
+    /// <summary>An event of the global log (<see cref="LogColumns"/>): its metadata is the principal alone, taken as
+    /// text (building the JSON in the query cost PostgreSQL more than the rest of the row).</summary>
+    private static StoredEvent ReadLogEvent(DbDataReader reader)
+    {
+        var principal = reader.IsDBNull(8) ? null : reader.GetString(8);
+        return new StoredEvent(
+            reader.GetString(0),
+            reader.GetInt32(1),
+            reader.GetInt64(2),
+            reader.GetGuid(3),
+            reader.GetGuid(4),
+            reader.GetString(5),
+            reader.GetInt32(6),
+            reader.GetString(7),
+            StoredEvent.LogMetadataOf(principal),
+            reader.GetFieldValue<DateTimeOffset>(9),
+            reader.GetFieldValue<ulong>(10))
+        {
+            KnownPrincipal = principal,
+        };
+    }
 
     private static void AddLogPosition(NpgsqlCommand command, LogPosition position)
     {

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using Inventory.Contracts.EventStore;
 using Inventory.Contracts.Projections;
+using Npgsql;
 
 namespace Inventory.Benchmark;
 
@@ -41,6 +43,17 @@ internal static class ProjectionRebuild
 
             await Task.Delay(250); // each status measures the projection (two queries): polled gently
         }
+    }
+
+    /// <summary>The last event in the log's reading order (transaction, position): where a caught-up projection's
+    /// checkpoint is. Not the highest global position: with concurrent writers, a transaction with a higher id can hold
+    /// lower positions, and a checkpoint compared with the highest position waits for ever.</summary>
+    public static async Task<LogPosition> LogEndAsync(NpgsqlDataSource dataSource)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        await using var command = dataSource.CreateCommand("SELECT transaction_id, global_position FROM events ORDER BY transaction_id DESC, global_position DESC LIMIT 1");
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? new LogPosition(reader.GetFieldValue<ulong>(0), reader.GetInt64(1)) : LogPosition.Start;
     }
 
     /// <summary>Polls the projections' statuses until <paramref name="done"/> says so; throws after

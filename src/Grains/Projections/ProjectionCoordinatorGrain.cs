@@ -44,7 +44,6 @@ public sealed partial class ProjectionCoordinatorGrain(
     private bool _stateChanged;
     private int _failedTicks;
     private GenerationImage? _bulk;
-    private Task<GenerationImageResult>? _bulkRun;
     private GenerationCursor? _bulkFor;
     private readonly HashSet<int> _imaged = [];
     private CancellationTokenSource? _bulkCancel;
@@ -123,7 +122,7 @@ public sealed partial class ProjectionCoordinatorGrain(
                 await state.WriteStateAsync();
                 _rebuild = new GenerationCursor(generation, LogPosition.Start);
                 LogRebuildStarted(logger, _definition.Name, generation, _generations.Active);
-                if (BulkDue(_rebuild) && _bulkRun is null)
+                if (BulkDue(_rebuild) && _bulk is null)
                 {
                     StartBulk(_rebuild);
                 }
@@ -144,12 +143,12 @@ public sealed partial class ProjectionCoordinatorGrain(
         {
             while (BulkDue(_active) && (_bulkFor is null || _bulkFor == _active))
             {
-                if (await BuildInMemoryAsync(_active, S.Partitions) is not null || _bulkRun is not { } run)
+                if (await BuildInMemoryAsync(_active, S.Partitions) is not null || _bulk is not { } building)
                 {
                     break; // built, or failed: catch-up pages do the rest
                 }
 
-                await ((Task)run).ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
+                await ((Task)building.Completion).ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
             }
 
             while (!(await CatchUpAsync(_active, S.Partitions, int.MaxValue)).ReachedEnd)
@@ -325,21 +324,20 @@ public sealed partial class ProjectionCoordinatorGrain(
         _bulkFor = cursor;
         _bulkCancel = cancel;
         _bulkStarted = time.GetTimestamp();
-        _bulkRun = image.Completion;
         scans.Join(image);
         LogBulkStarted(logger, _definition.Name, cursor.Generation);
-        _ = AdoptWhenBuiltAsync(_bulkRun);
+        _ = AdoptWhenBuiltAsync(image);
     }
 
-    /// <summary>Takes the next step of the generation built in memory as soon as its build <paramref name="run"/> ends,
+    /// <summary>Takes the next step of the generation built in memory as soon as <paramref name="image"/> is built,
     /// rather than at the next tick. Runs on the grain's scheduler (it is started there and resumes there).</summary>
-    private async Task AdoptWhenBuiltAsync(Task<GenerationImageResult> run)
+    private async Task AdoptWhenBuiltAsync(GenerationImage image)
     {
-        await ((Task)run).ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
+        await ((Task)image.Completion).ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
         await _gate.WaitAsync();
         try
         {
-            if (_bulkRun != run)
+            if (_bulk != image)
             {
                 return;
             }
@@ -369,7 +367,7 @@ public sealed partial class ProjectionCoordinatorGrain(
     /// tick starts it again).</summary>
     private async Task<long?> BuildInMemoryAsync(GenerationCursor cursor, HashSet<string> partitions)
     {
-        if (_bulkRun is null || _bulk is null)
+        if (_bulk is null)
         {
             StartBulk(cursor);
             return null;
@@ -380,7 +378,7 @@ public sealed partial class ProjectionCoordinatorGrain(
             return null;
         }
 
-        if (!_bulkRun.IsCompleted)
+        if (!_bulk.Completion.IsCompleted)
         {
             if (cursor == _rebuild)
             {
@@ -390,7 +388,7 @@ public sealed partial class ProjectionCoordinatorGrain(
             return null;
         }
 
-        var run = _bulkRun;
+        var run = _bulk.Completion;
         CancelBulk();
         GenerationImageResult result;
         try
@@ -441,7 +439,6 @@ public sealed partial class ProjectionCoordinatorGrain(
         _bulkCancel = null;
         _bulk = null;
         _bulkFor = null;
-        _bulkRun = null;
     }
 
     /// <summary>Has every shard write what it took, then switches reads to the rebuilt generation, unless the

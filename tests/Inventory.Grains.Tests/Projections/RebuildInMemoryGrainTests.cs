@@ -12,12 +12,14 @@ public sealed class RebuildInMemoryGrainTests : IAsyncLifetime
     private readonly WriteRecordingGrainStorage _storage = new();
     private InProcessTestCluster _cluster = null!;
 
-    // No periodic checkpoints or shard timers: every write the rebuild causes is its own.
+    // Checkpoints every 200 ms and catch-up pages of 2 events, one a tick: a rebuild fed by pages would take many
+    // checkpoints, each writing every shard that took events since the last (paged, this test saw 3 writes a shard).
     public async Task InitializeAsync() =>
         _cluster = await RecordingStorageCluster.StartAsync(_storage, o =>
         {
-            o.CheckpointInterval = TimeSpan.FromHours(1);
             o.ShardFlushInterval = TimeSpan.FromHours(1);
+            o.PageSize = 2;
+            o.RebuildPagesPerTick = 1;
             o.RebuildPageSize = 7;
         });
 
@@ -28,9 +30,9 @@ public sealed class RebuildInMemoryGrainTests : IAsyncLifetime
     {
         var warehouses = Enumerable.Range(0, 6).Select(w => $"wh-mem-{w}").ToList();
         var head = 0L;
-        foreach (var warehouse in warehouses)
+        foreach (var sku in new[] { "a", "b", "c" })
         {
-            foreach (var sku in new[] { "a", "b", "c" })
+            foreach (var warehouse in warehouses)
             {
                 var item = _cluster.Client.GetGrain<IStockItemGrain>($"{warehouse}/{sku}");
                 await item.ExecuteAsync(Commands.Receive(9));

@@ -210,7 +210,17 @@ public sealed class PostgresEventStore : IEventStore, IEventLog, IAsyncDisposabl
     /// <summary>For containers disposed synchronously: waits for <see cref="DisposeAsync"/>.</summary>
     public void Dispose() => _batcher.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private static StoredEvent ReadEvent(DbDataReader reader) => new(
+    private static StoredEvent ReadEvent(DbDataReader reader) => ReadEvent(reader, reader.GetString(8), null);
+
+    /// <summary>An event of the global log (<see cref="LogColumns"/>): its metadata is the principal alone, taken as
+    /// text (building the JSON in the query cost PostgreSQL more than the rest of the row).</summary>
+    private static StoredEvent ReadLogEvent(DbDataReader reader)
+    {
+        var principal = reader.IsDBNull(8) ? null : reader.GetString(8);
+        return ReadEvent(reader, StoredEvent.LogMetadataOf(principal), principal);
+    }
+
+    private static StoredEvent ReadEvent(DbDataReader reader, string metadata, string? knownPrincipal) => new(
         reader.GetString(0),
         reader.GetInt32(1),
         reader.GetInt64(2),
@@ -219,31 +229,12 @@ public sealed class PostgresEventStore : IEventStore, IEventLog, IAsyncDisposabl
         reader.GetString(5),
         reader.GetInt32(6),
         reader.GetString(7),
-        reader.GetString(8),
+        metadata,
         reader.GetFieldValue<DateTimeOffset>(9),
-        reader.GetFieldValue<ulong>(10));
-
-    /// <summary>An event of the global log (<see cref="LogColumns"/>): its metadata is the principal alone, taken as
-    /// text (building the JSON in the query cost PostgreSQL more than the rest of the row).</summary>
-    private static StoredEvent ReadLogEvent(DbDataReader reader)
+        reader.GetFieldValue<ulong>(10))
     {
-        var principal = reader.IsDBNull(8) ? null : reader.GetString(8);
-        return new StoredEvent(
-            reader.GetString(0),
-            reader.GetInt32(1),
-            reader.GetInt64(2),
-            reader.GetGuid(3),
-            reader.GetGuid(4),
-            reader.GetString(5),
-            reader.GetInt32(6),
-            reader.GetString(7),
-            StoredEvent.LogMetadataOf(principal),
-            reader.GetFieldValue<DateTimeOffset>(9),
-            reader.GetFieldValue<ulong>(10))
-        {
-            KnownPrincipal = principal,
-        };
-    }
+        KnownPrincipal = knownPrincipal,
+    };
 
     private static void AddLogPosition(NpgsqlCommand command, LogPosition position)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Inventory.EventStore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -43,9 +44,16 @@ public sealed partial class RebuildScans(IEventLog log, IOptions<ProjectionOptio
         }
 
         LogScanning(logger, images.Length, string.Join(", ", images.Select(i => i.Projection)), options.Value.RebuildPageSize);
-        await new LogScan(log, options.Value.RebuildPageSize).RunAsync(images).ConfigureAwait(false);
+        var scan = new LogScan(log, options.Value.RebuildPageSize);
+        var started = Stopwatch.GetTimestamp();
+        await scan.RunAsync(images).ConfigureAwait(false);
+        var figures = scan.Figures(Stopwatch.GetElapsedTime(started));
+        LogScanned(logger, figures.Events, figures.Pages, figures.Elapsed.TotalSeconds, figures.Reading.TotalSeconds, figures.Mapping.TotalSeconds, figures.Applying.TotalSeconds);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reading the log once for {Count} rebuilding projections ({Projections}), {PageSize} events a page")]
     private static partial void LogScanning(ILogger logger, int count, string projections, int pageSize);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Read the log once: {Events} events in {Pages} pages in {Seconds:F1} s; busy reading {Reading:F1} s, mapping and deserializing {Mapping:F1} s, applying {Applying:F1} s")]
+    private static partial void LogScanned(ILogger logger, long events, long pages, double seconds, double reading, double mapping, double applying);
 }

@@ -14,15 +14,18 @@ public sealed class LogScanTests
     private static readonly ShardRetryPolicy Policy = new(3, TimeSpan.FromMilliseconds(1));
     private readonly StockLog _stock = new();
 
-    [Fact]
-    public async Task GivenALogOverManyPages_WhenOneScanFeedsBothProjections_ThenEachShardsImageEqualsItsViewBuiltEventByEvent()
+    [Theory]
+    [InlineData(3, LogScan.ChunkSize)]
+    [InlineData(7, 2)] // pages handed on in chunks, each ending inside its page
+    public async Task GivenALogOverManyPages_WhenOneScanFeedsBothProjections_ThenEachShardsImageEqualsItsViewBuiltEventByEvent(int pageSize, int chunkSize)
     {
         await WriteLogAsync();
         var environment = new RecordingEnvironment(_stock.Store);
         var warehouses = Image(StandardProjections.Warehouses, environment);
         var skus = Image(StandardProjections.Skus, environment);
+        var scan = new LogScan(_stock.Store, pageSize, chunkSize);
 
-        await new LogScan(_stock.Store, pageSize: 3).RunAsync([warehouses, skus]);
+        await scan.RunAsync([warehouses, skus]);
 
         var builtWarehouses = await warehouses.Completion;
         var builtSkus = await skus.Completion;
@@ -47,6 +50,9 @@ public sealed class LogScanTests
 
         Assert.Empty(environment.Parked);
         Assert.Empty(environment.GapReads);
+        var figures = scan.Figures(TimeSpan.FromSeconds(1));
+        Assert.Equal(_stock.Log.Count, figures.Events);
+        Assert.Equal(_stock.Log.Count / pageSize + 1, figures.Pages);
     }
 
     [Fact]

@@ -46,6 +46,11 @@ public sealed class PostgresEventStore : IEventStore, IEventLog, IAsyncDisposabl
               LIMIT $3) AS pending
         """;
 
+    /// <summary>The most events a page's list is made for at once: its array stays below the large object heap's
+    /// threshold (85,000 bytes), whose allocations each count towards a full collection (a rebuild reads thousands of
+    /// pages). Larger pages grow their list as they read.</summary>
+    private const int PresizedPage = 10_000;
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly AppendBatcher _batcher;
 
@@ -172,7 +177,7 @@ public sealed class PostgresEventStore : IEventStore, IEventLog, IAsyncDisposabl
         AddLogPosition(command, after);
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = maxCount });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var events = new List<StoredEvent>();
+        var events = new List<StoredEvent>(Math.Min(maxCount, PresizedPage));
         while (await reader.ReadAsync(cancellationToken))
         {
             events.Add(ReadLogEvent(reader));

@@ -32,6 +32,13 @@ public sealed class ProjectionOptions
 
     public int PageSize { get; set; } = 1000;
 
+    /// <summary>Whether catch-up of a generation that gets live events reads the log's entries first (stream, version and
+    /// position of each event, no payload) and only the events its shards lack, rather than every event whole. The live
+    /// path has usually delivered them all, so the database then sends the payloads once, not once more per projection.
+    /// Off, or with <see cref="LiveStream"/> <c>None</c>, or for a rebuild still reading the log, each page is read whole
+    /// (nothing was delivered live: one read instead of two).</summary>
+    public bool CatchUpReadsEntriesFirst { get; set; } = true;
+
     /// <summary>Pages a live generation reads per tick at most; a rebuilding generation reads <see cref="RebuildPagesPerTick"/>.</summary>
     public int PagesPerTick { get; set; } = 10;
 

@@ -104,6 +104,18 @@ public sealed class FaultInjectingEventStore(IEventStore inner) : IEventStore, I
         return await ((IEventLog)inner).ReadAllAsync(after, maxCount, cancellationToken);
     }
 
+    public async Task<LogEntryPage> ReadEntriesAsync(LogPosition after, int maxCount, CancellationToken cancellationToken = default)
+    {
+        await _logOpen.Task.WaitAsync(cancellationToken);
+        return await ((IEventLog)inner).ReadEntriesAsync(after, maxCount, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(IReadOnlyList<long> positions, CancellationToken cancellationToken = default)
+    {
+        await _logOpen.Task.WaitAsync(cancellationToken);
+        return await ((IEventLog)inner).ReadEventsAsync(positions, cancellationToken);
+    }
+
     public Task<LogHead> ReadHeadAsync(LogPosition after, int pendingCap = 1_000_000, CancellationToken cancellationToken = default) =>
         ((IEventLog)inner).ReadHeadAsync(after, pendingCap, cancellationToken);
 

@@ -80,6 +80,12 @@ public sealed class SchemaCheckingEventStore(IEventStore inner, EventSchemaRegis
     public Task<LogPage> ReadAllAsync(LogPosition after, int maxCount, CancellationToken cancellationToken = default) =>
         ((IEventLog)inner).ReadAllAsync(after, maxCount, cancellationToken);
 
+    public Task<LogEntryPage> ReadEntriesAsync(LogPosition after, int maxCount, CancellationToken cancellationToken = default) =>
+        ((IEventLog)inner).ReadEntriesAsync(after, maxCount, cancellationToken);
+
+    public Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(IReadOnlyList<long> positions, CancellationToken cancellationToken = default) =>
+        ((IEventLog)inner).ReadEventsAsync(positions, cancellationToken);
+
     public Task<LogHead> ReadHeadAsync(LogPosition after, int pendingCap = 1_000_000, CancellationToken cancellationToken = default) =>
         ((IEventLog)inner).ReadHeadAsync(after, pendingCap, cancellationToken);
 

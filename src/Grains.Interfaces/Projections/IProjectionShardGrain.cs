@@ -14,6 +14,11 @@ public interface IProjectionShardGrain : IGrainWithStringKey
     [Alias("apply")]
     Task<ShardAck> ApplyAsync(IReadOnlyList<EventEnvelope> events);
 
+    /// <summary>Catch-up by the log's entries: reads and applies, as <see cref="ApplyAsync"/> would, the events of
+    /// <paramref name="entries"/> the shard has not applied (those the live path did not bring), and only those.</summary>
+    [Alias("catch-up")]
+    Task<ShardAck> CatchUpAsync(IReadOnlyList<LogEntry> entries);
+
     /// <summary>Writes the state if it changed. False when this is not the activation that acknowledged
     /// <paramref name="activation"/> (what it applied may have been lost: the caller delivers again).</summary>
     [Alias("flush")]

@@ -18,6 +18,18 @@ public interface IEventLog
     /// </summary>
     Task<LogPage> ReadAllAsync(LogPosition after, int maxCount, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The entries of up to <paramref name="maxCount"/> events after <paramref name="after"/>: the same events, order and
+    /// gap-safe end as <see cref="ReadAllAsync"/>, without their payloads (stream, version and position only). Catch-up
+    /// reads these first, then only the events its shards lack (<see cref="ReadEventsAsync"/>): the live path has
+    /// usually delivered them all.
+    /// </summary>
+    Task<LogEntryPage> ReadEntriesAsync(LogPosition after, int maxCount, CancellationToken cancellationToken = default);
+
+    /// <summary>The committed events at <paramref name="positions"/> (global positions), as <see cref="ReadAllAsync"/>
+    /// gives them (metadata: the principal only), in position order; a position no committed event has is left out.</summary>
+    Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(IReadOnlyList<long> positions, CancellationToken cancellationToken = default);
+
     /// <summary>The head of the log as seen from <paramref name="after"/>; <see cref="LogHead.Pending"/> counts committed
     /// events after it, at most <paramref name="pendingCap"/>.</summary>
     Task<LogHead> ReadHeadAsync(LogPosition after, int pendingCap = 1_000_000, CancellationToken cancellationToken = default);

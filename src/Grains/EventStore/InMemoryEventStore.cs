@@ -120,8 +120,29 @@ public sealed class InMemoryEventStore : IEventStore, IEventLog
         {
             var start = FirstAfter(after);
             var count = Math.Clamp(_log.Count - start, 0, Math.Max(maxCount, 0));
-            var events = _log.GetRange(start, count).Select(e => e with { Metadata = StoredEvent.LogMetadata(e.Metadata), KnownPrincipal = StoredEvent.PrincipalOf(e.Metadata) }).ToArray();
+            var events = _log.GetRange(start, count).Select(AsLogged).ToArray();
             return Task.FromResult(new LogPage(events, count > 0 ? events[^1].LogPosition : after));
+        }
+    }
+
+    public Task<LogEntryPage> ReadEntriesAsync(LogPosition after, int maxCount, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var start = FirstAfter(after);
+            var count = Math.Clamp(_log.Count - start, 0, Math.Max(maxCount, 0));
+            var entries = _log.GetRange(start, count).Select(e => new LogEntry(e.StreamId, e.Version, e.LogPosition)).ToArray();
+            return Task.FromResult(new LogEntryPage(entries, count > 0 ? entries[^1].Position : after));
+        }
+    }
+
+    public Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(IReadOnlyList<long> positions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(positions);
+        lock (_gate)
+        {
+            IReadOnlyList<StoredEvent> events = positions.Distinct().Order().Select(At).OfType<StoredEvent>().Select(AsLogged).ToArray();
+            return Task.FromResult(events);
         }
     }
 
@@ -129,8 +150,7 @@ public sealed class InMemoryEventStore : IEventStore, IEventLog
     {
         lock (_gate)
         {
-            var index = _log.BinarySearch(null!, Comparer<StoredEvent>.Create((a, _) => a.GlobalPosition.CompareTo(position)));
-            return Task.FromResult(index >= 0 ? _log[index] : null);
+            return Task.FromResult(At(position));
         }
     }
 
@@ -146,6 +166,17 @@ public sealed class InMemoryEventStore : IEventStore, IEventLog
             return Task.FromResult(new LogHead(head, pending, oldest));
         }
     }
+
+    /// <summary>The event at a global position (the log's order is also the positions' here: one writer at a time).</summary>
+    private StoredEvent? At(long position)
+    {
+        var index = _log.BinarySearch(null!, Comparer<StoredEvent>.Create((a, _) => a.GlobalPosition.CompareTo(position)));
+        return index >= 0 ? _log[index] : null;
+    }
+
+    /// <summary>An event as the global log gives it: of its metadata, the principal alone (see <see cref="IEventLog.ReadAllAsync"/>).</summary>
+    private static StoredEvent AsLogged(StoredEvent e) =>
+        e with { Metadata = StoredEvent.LogMetadata(e.Metadata), KnownPrincipal = StoredEvent.PrincipalOf(e.Metadata) };
 
     /// <summary>The index of the first logged event after <paramref name="after"/> (the log is in (transaction, position) order).</summary>
     private int FirstAfter(LogPosition after)

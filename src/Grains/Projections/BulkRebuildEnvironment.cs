@@ -7,11 +7,17 @@ namespace Inventory.Projections;
 /// event store, dead letters parked under the shard's partition, as a shard grain does. Applied events are counted by
 /// the rebuild's progress, not by the freshness metrics, which are about live events.</summary>
 public sealed class BulkRebuildEnvironment(
-    IEventStore store, IDeadLetterStore deadLetters, ProjectionDefinition definition, ProjectionMetrics metrics, TimeProvider time) : IShardEnvironment
+    IEventStore store, IEventLog log, IDeadLetterStore deadLetters, ProjectionDefinition definition, ProjectionMetrics metrics, TimeProvider time) : IShardEnvironment
 {
     public async Task<IReadOnlyList<EventEnvelope>> ReadStreamAsync(string streamId, int afterVersion, int count, CancellationToken cancellationToken)
     {
         var stored = await store.ReadStreamAsync(streamId, afterVersion, count, cancellationToken).ConfigureAwait(false);
+        return stored.Select(e => e.ToEnvelope()).ToList();
+    }
+
+    public async Task<IReadOnlyList<EventEnvelope>> ReadLogAsync(IReadOnlyList<long> positions, CancellationToken cancellationToken)
+    {
+        var stored = await log.ReadEventsAsync(positions, cancellationToken).ConfigureAwait(false);
         return stored.Select(e => e.ToEnvelope()).ToList();
     }
 
@@ -20,7 +26,7 @@ public sealed class BulkRebuildEnvironment(
         ArgumentNullException.ThrowIfNull(envelope);
         ArgumentNullException.ThrowIfNull(error);
         await deadLetters.ParkAsync(
-            new DeadLetter(0, definition.Name, definition.PartitionOf(envelope), envelope.EventId, envelope.StreamId, envelope.Version, envelope.Position,
+            new DeadLetter(0, definition.Name, definition.PartitionOf(envelope.StreamId), envelope.EventId, envelope.StreamId, envelope.Version, envelope.Position,
                 envelope.Type, $"{error.GetType().Name}: {error.Message}", attempts, time.GetUtcNow(), null),
             cancellationToken).ConfigureAwait(false);
         metrics.DeadLettered(definition.Name);

@@ -78,7 +78,7 @@ public sealed class GenerationImage
                     continue;
                 }
 
-                var partition = _definition.PartitionOf(scanned.Envelope);
+                var partition = _definition.PartitionOf(scanned.Envelope.StreamId);
                 if (!_page.TryGetValue(partition, out var list))
                 {
                     _page[partition] = list = [];

@@ -53,7 +53,7 @@ public sealed partial class LiveEventRouterGrain(
             var generations = await directory.LiveGenerationsAsync(definition.Name);
             await Task.WhenAll(
                 from generation in generations
-                from partition in events.GroupBy(definition.PartitionOf, StringComparer.Ordinal)
+                from partition in events.GroupBy(e => definition.PartitionOf(e.StreamId), StringComparer.Ordinal)
                 select definition.Shard(GrainFactory, generation, partition.Key).ApplyAsync(partition.ToList()));
         }
         catch (Exception ex)

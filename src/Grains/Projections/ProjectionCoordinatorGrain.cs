@@ -172,6 +172,9 @@ public sealed partial class ProjectionCoordinatorGrain(
     Task<ShardAck> IProjectionShards.ApplyAsync(int generation, string partition, IReadOnlyList<EventEnvelope> events) =>
         Shard(generation, partition).ApplyAsync(events);
 
+    Task<ShardAck> IProjectionShards.CatchUpAsync(int generation, string partition, IReadOnlyList<LogEntry> entries) =>
+        Shard(generation, partition).CatchUpAsync(entries);
+
     Task<bool> IProjectionShards.FlushAsync(int generation, string partition, Guid activation) =>
         Shard(generation, partition).FlushAsync(activation);
 
@@ -225,10 +228,12 @@ public sealed partial class ProjectionCoordinatorGrain(
         }
     }
 
-    /// <summary>Catches <paramref name="cursor"/>'s generation up by up to <paramref name="maxPages"/> pages.</summary>
+    /// <summary>Catches <paramref name="cursor"/>'s generation up by up to <paramref name="maxPages"/> pages: by the
+    /// log's entries when it gets live events (the active generation; a rebuilding one once it shadows it).</summary>
     private async Task<CatchUpResult> CatchUpAsync(GenerationCursor cursor, HashSet<string> partitions, int maxPages)
     {
-        var result = await _catchUp.RunAsync(cursor, partitions, maxPages);
+        var getsLive = cursor == _active || S.ShadowingSince is not null;
+        var result = await _catchUp.RunAsync(cursor, partitions, maxPages, byEntries: getsLive && _options.CatchUpByEntries);
         if (result.Delivered > 0)
         {
             S.LastAppliedAt = time.GetUtcNow();
@@ -317,7 +322,7 @@ public sealed partial class ProjectionCoordinatorGrain(
     /// of the log (<see cref="RebuildScans"/>), and is adopted as soon as it is built.</summary>
     private void StartBulk(GenerationCursor cursor)
     {
-        var environment = new BulkRebuildEnvironment(store, deadLetters, _definition, metrics, time);
+        var environment = new BulkRebuildEnvironment(store, log, deadLetters, _definition, metrics, time);
         var cancel = new CancellationTokenSource();
         var image = new GenerationImage(_definition, new ShardRebuildContext(_definition.Name, environment, _options.RetryPolicy, time), cancel.Token);
         _bulk = image;

@@ -6,9 +6,11 @@ namespace Inventory.Projections;
 
 /// <summary>
 /// A projection: its name (stable; it keys its coordinator, its dead letters and its figures), the grain type of its
-/// shards (each implements <see cref="IProjectionShardGrain"/>), and which shard an event belongs to.
+/// shards (each implements <see cref="IProjectionShardGrain"/>), and which shard a stream's events go to: all of a
+/// stream's events to one shard, which applies each version once and in order (and catch-up, reading the log's entries
+/// without payloads, can tell the shard of each).
 /// </summary>
-public sealed record ProjectionDefinition(string Name, string ShardGrainType, Func<EventEnvelope, string> PartitionOf)
+public sealed record ProjectionDefinition(string Name, string ShardGrainType, Func<string, string> PartitionOf)
 {
     /// <summary>Whether the projection takes a stream's events: stock items' streams (<c>{warehouseId}/{sku}</c>) by
     /// default; the process managers' logs (<c>transfer:{id}</c>, <c>order:{id}</c>) are for their own grains.</summary>

@@ -104,5 +104,9 @@ public sealed class ProjectionOptions
         && LiveStream is "Memory" or "None" && LivePollInterval > TimeSpan.Zero
         && CheckpointFlushConcurrency is >= 1 and <= 64 && CheckpointWriteSpacing >= TimeSpan.Zero && LiveDeliveryBatchSize is >= 1 and <= 10_000 && LiveCacheAge > TimeSpan.Zero;
 
+    /// <summary>Whether catch-up of a generation that gets live events goes by the log's entries: asked for, and there
+    /// is a live path to have delivered the events.</summary>
+    public bool CatchUpByEntries => CatchUpReadsEntriesFirst && LiveStream == "Memory";
+
     public ShardRetryPolicy RetryPolicy => new(MaxAttempts, FirstRetryBackoff);
 }

@@ -1,3 +1,4 @@
+using Inventory.Contracts.EventStore;
 using Inventory.Contracts.Projections;
 
 namespace Inventory.Projections;
@@ -44,6 +45,31 @@ public sealed class ProjectionShard<TView>(
         }
 
         return handled;
+    }
+
+    /// <summary>Catch-up by the log's entries: reads the events of <paramref name="entries"/> that the shard lacks (one
+    /// read; usually none, the live path having delivered them) and applies them as a delivery; returns as
+    /// <see cref="ApplyAsync(IEnumerable{EventEnvelope}, CancellationToken)"/>. Throws when the log does not give back
+    /// each event asked for, at its stream and version.</summary>
+    public async Task<int> CatchUpAsync(IReadOnlyList<LogEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var lacking = entries.Where(e => e.Version > state.Streams.GetValueOrDefault(e.StreamId).Version).ToList();
+        if (lacking.Count == 0)
+        {
+            return 0;
+        }
+
+        var events = await environment.ReadLogAsync(lacking.Select(e => e.Position.Position).ToList(), cancellationToken);
+        var asked = lacking.ToDictionary(e => e.Position.Position);
+        if (events.Count != lacking.Count
+            || events.Any(e => !asked.TryGetValue(e.Position, out var entry) || entry.StreamId != e.StreamId || entry.Version != e.Version))
+        {
+            throw new InvalidOperationException(
+                $"The log gave {events.Count} events for the {lacking.Count} entries catch-up asked for (positions {lacking[0].Position.Position}..{lacking[^1].Position.Position}), or not at their streams and versions.");
+        }
+
+        return await ApplyAsync(events, cancellationToken);
     }
 
     /// <summary>Whether the shard has applied (or parked) the event at <paramref name="position"/> of a stream.

@@ -20,6 +20,7 @@ public abstract partial class ProjectionShardGrain<TView> : Grain, IProjectionSh
 {
     private readonly IPersistentState<ShardState<TView>> _state;
     private readonly IEventStore _store;
+    private readonly IEventLog _log;
     private readonly IDeadLetterStore _deadLetters;
     private readonly ProjectionOptions _options;
     private readonly TimeProvider _time;
@@ -32,6 +33,7 @@ public abstract partial class ProjectionShardGrain<TView> : Grain, IProjectionSh
     protected ProjectionShardGrain(
         IPersistentState<ShardState<TView>> state,
         IEventStore store,
+        IEventLog log,
         IDeadLetterStore deadLetters,
         IOptions<ProjectionOptions> options,
         TimeProvider time,
@@ -41,6 +43,7 @@ public abstract partial class ProjectionShardGrain<TView> : Grain, IProjectionSh
         ArgumentNullException.ThrowIfNull(options);
         _state = state;
         _store = store;
+        _log = log;
         _deadLetters = deadLetters;
         _options = options.Value;
         _time = time;
@@ -75,6 +78,18 @@ public abstract partial class ProjectionShardGrain<TView> : Grain, IProjectionSh
     {
         ArgumentNullException.ThrowIfNull(events);
         var handled = await _shard.ApplyAsync(events);
+        if (handled > 0)
+        {
+            _unwritten.Applied();
+        }
+
+        return new ShardAck(_activation, handled);
+    }
+
+    public async Task<ShardAck> CatchUpAsync(IReadOnlyList<LogEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var handled = await _shard.CatchUpAsync(entries);
         if (handled > 0)
         {
             _unwritten.Applied();
@@ -154,6 +169,13 @@ public abstract partial class ProjectionShardGrain<TView> : Grain, IProjectionSh
         return stored.Select(e => e.ToEnvelope()).ToList();
     }
 
+    async Task<IReadOnlyList<EventEnvelope>> IShardEnvironment.ReadLogAsync(IReadOnlyList<long> positions, CancellationToken cancellationToken)
+    {
+        var stored = await _log.ReadEventsAsync(positions, cancellationToken);
+        LogCaughtUp(_logger, Projection, Partition, positions.Count, positions[0], positions[^1]);
+        return stored.Select(e => e.ToEnvelope()).ToList();
+    }
+
     async Task IShardEnvironment.ParkAsync(EventEnvelope envelope, Exception error, int attempts, CancellationToken cancellationToken)
     {
         var letter = await _deadLetters.ParkAsync(
@@ -206,6 +228,9 @@ public abstract partial class ProjectionShardGrain<TView> : Grain, IProjectionSh
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Projection {Projection} shard {Partition} filled a gap of {StreamId}: versions {From}..{To} read from the event store ({Count} events)")]
     private static partial void LogGapFilled(ILogger logger, string projection, string partition, string streamId, int from, int to, int count);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Projection {Projection} shard {Partition} read {Count} events the live path had not brought from the log (positions {From}..{To})")]
+    private static partial void LogCaughtUp(ILogger logger, string projection, string partition, int count, long from, long to);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Projection {Projection} shard {Partition} parked event {EventId} ({StreamId}@{Version}, position {Position}) after {Attempts} attempts as dead letter {DeadLetterId}")]
     private static partial void LogParked(ILogger logger, Exception error, string projection, string partition, Guid eventId, string streamId, int version, long position, int attempts, long deadLetterId);

@@ -12,12 +12,13 @@ namespace Inventory.Projections;
 public sealed class SkuViewGrain(
     [PersistentState("view", ProviderNames.GrainStorage)] IPersistentState<ShardState<SkuView>> state,
     IEventStore store,
+    IEventLog log,
     IDeadLetterStore deadLetters,
     IOptions<ProjectionOptions> options,
     TimeProvider time,
     ProjectionMetrics metrics,
     ILogger<SkuViewGrain> logger)
-    : ProjectionShardGrain<SkuView>(state, store, deadLetters, options, time, metrics, logger), ISkuViewGrain
+    : ProjectionShardGrain<SkuView>(state, store, log, deadLetters, options, time, metrics, logger), ISkuViewGrain
 {
     public const string GrainTypeName = "sku-view";
 

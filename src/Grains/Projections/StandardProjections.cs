@@ -8,7 +8,7 @@ namespace Inventory.Projections;
 public static class StandardProjections
 {
     /// <summary>Per warehouse: stock by SKU, low stock, recent movements, movements per minute.</summary>
-    public static ProjectionDefinition Warehouses { get; } = new("warehouses", WarehouseViewGrain.GrainTypeName, e => WarehouseOf(e.StreamId))
+    public static ProjectionDefinition Warehouses { get; } = new("warehouses", WarehouseViewGrain.GrainTypeName, WarehouseOf)
     {
         NewImage = ShardImage<WarehouseView>.Create,
     };
@@ -16,7 +16,7 @@ public static class StandardProjections
     /// <summary>Per SKU: its stock in every warehouse. SKUs are spread over <see cref="SkuBuckets"/> shards (by a stable
     /// hash), not one shard each: a checkpoint writes every shard that changed, and a catalogue of many thousand SKUs
     /// would make that thousands of storage writes. Changing the number of buckets needs a rebuild.</summary>
-    public static ProjectionDefinition Skus { get; } = new("skus", SkuViewGrain.GrainTypeName, e => SkuBucketOf(SkuOf(e.StreamId)))
+    public static ProjectionDefinition Skus { get; } = new("skus", SkuViewGrain.GrainTypeName, streamId => SkuBucketOf(SkuOf(streamId)))
     {
         NewImage = ShardImage<SkuView>.Create,
     };

@@ -12,12 +12,13 @@ namespace Inventory.Projections;
 public sealed class WarehouseViewGrain(
     [PersistentState("view", ProviderNames.GrainStorage)] IPersistentState<ShardState<WarehouseView>> state,
     IEventStore store,
+    IEventLog log,
     IDeadLetterStore deadLetters,
     IOptions<ProjectionOptions> options,
     TimeProvider time,
     ProjectionMetrics metrics,
     ILogger<WarehouseViewGrain> logger)
-    : ProjectionShardGrain<WarehouseView>(state, store, deadLetters, options, time, metrics, logger), IWarehouseViewGrain
+    : ProjectionShardGrain<WarehouseView>(state, store, log, deadLetters, options, time, metrics, logger), IWarehouseViewGrain
 {
     public const string GrainTypeName = "warehouse-view";
 

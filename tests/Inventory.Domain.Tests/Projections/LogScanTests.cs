@@ -161,7 +161,7 @@ public sealed class LogScanTests
     {
         var state = new ShardState<TView>();
         var shard = new ProjectionShard<TView>(state, new RecordingEnvironment(_stock.Store), Policy, TimeProvider.System);
-        foreach (var envelope in _stock.Log.Where(e => definition.PartitionOf(e) == partition))
+        foreach (var envelope in _stock.Log.Where(e => definition.PartitionOf(e.StreamId) == partition))
         {
             await shard.ApplyAsync([envelope]);
         }
@@ -203,6 +203,12 @@ public sealed class LogScanTests
             Interlocked.Increment(ref _pages) >= failOnPage
                 ? throw new InvalidOperationException("The event store is down.")
                 : inner.ReadAllAsync(after, maxCount, cancellationToken);
+
+        public Task<LogEntryPage> ReadEntriesAsync(LogPosition after, int maxCount, CancellationToken cancellationToken = default) =>
+            inner.ReadEntriesAsync(after, maxCount, cancellationToken);
+
+        public Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(IReadOnlyList<long> positions, CancellationToken cancellationToken = default) =>
+            inner.ReadEventsAsync(positions, cancellationToken);
 
         public Task<LogHead> ReadHeadAsync(LogPosition after, int pendingCap = 1_000_000, CancellationToken cancellationToken = default) =>
             inner.ReadHeadAsync(after, pendingCap, cancellationToken);

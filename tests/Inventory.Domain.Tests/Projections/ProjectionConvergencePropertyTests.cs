@@ -120,12 +120,12 @@ public sealed class ProjectionConvergencePropertyTests
 
         public void Deliver(IEnumerable<EventEnvelope> events)
         {
-            foreach (var group in events.GroupBy(StandardProjections.Warehouses.PartitionOf))
+            foreach (var group in events.GroupBy(e => StandardProjections.Warehouses.PartitionOf(e.StreamId)))
             {
                 Shard(Warehouses, group.Key).ApplyAsync(group.ToList()).GetAwaiter().GetResult();
             }
 
-            foreach (var group in events.GroupBy(StandardProjections.Skus.PartitionOf))
+            foreach (var group in events.GroupBy(e => StandardProjections.Skus.PartitionOf(e.StreamId)))
             {
                 Shard(Skus, group.Key).ApplyAsync(group.ToList()).GetAwaiter().GetResult();
             }

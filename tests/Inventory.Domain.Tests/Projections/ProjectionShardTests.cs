@@ -1,3 +1,4 @@
+using Inventory.Contracts.EventStore;
 using Inventory.Contracts.Projections;
 using Inventory.Contracts.StockItems;
 using Inventory.Projections;
@@ -169,6 +170,76 @@ public sealed class ProjectionShardTests
         Assert.False(shard.HasApplied(Apples, log.Log[1].Position));
         Assert.False(shard.HasApplied(Pears, 1));
     }
+
+    [Fact]
+    public async Task GivenEventsTheLivePathDelivered_WhenCatchUpHandsTheirEntries_ThenNothingIsReadFromTheLogAndNothingChanges()
+    {
+        var log = new StockLog();
+        await log.ApplyAsync(Apples, Receive(10), Pick(3));
+        await log.ApplyAsync(Pears, Receive(4));
+        var (shard, environment) = Shard<WarehouseView>(log);
+        await shard.ApplyAsync(log.Log);
+        var before = ViewText.Of(shard.State.View);
+
+        var handled = await shard.CatchUpAsync(Entries(log.Log));
+
+        Assert.Equal(0, handled);
+        Assert.Empty(environment.LogReads);
+        Assert.Equal(before, ViewText.Of(shard.State.View));
+    }
+
+    [Fact]
+    public async Task GivenEventsTheLivePathLost_WhenCatchUpHandsTheEntries_ThenOnlyTheLackingEventsAreReadInOneReadAndApplied()
+    {
+        var log = new StockLog();
+        await log.ApplyAsync(Apples, Receive(10));
+        await log.ApplyAsync(Pears, Receive(4));
+        await log.ApplyAsync(Apples, Pick(3));
+        var (shard, environment) = Shard<WarehouseView>(log);
+        await shard.ApplyAsync([log.Log[0]]);
+
+        var handled = await shard.CatchUpAsync(Entries(log.Log));
+
+        Assert.Equal(2, handled);
+        Assert.Equal([log.Log[1].Position, log.Log[2].Position], Assert.Single(environment.LogReads));
+        Assert.Empty(environment.GapReads);
+        Assert.Equal((7, 2), (shard.State.View.Items["apples"].OnHand, shard.State.View.Items["apples"].Version));
+        Assert.Equal(4, shard.State.View.Items["pears"].OnHand);
+        Assert.Equal(3, shard.State.View.Movements);
+    }
+
+    [Fact]
+    public async Task GivenAShardThatLostMoreThanThePage_WhenCatchUpHandsTheEntries_ThenTheEarlierVersionsAreFilledFromTheStreamFirst()
+    {
+        var log = new StockLog();
+        await log.ApplyAsync(Apples, Receive(10));
+        await log.ApplyAsync(Apples, Pick(3));
+        await log.ApplyAsync(Apples, Pick(1));
+        var (shard, environment) = Shard<WarehouseView>(log);
+
+        var handled = await shard.CatchUpAsync(Entries(log.Log.Skip(2)));
+
+        Assert.Equal(3, handled);
+        Assert.Equal([(Apples, 0, 2)], environment.GapReads);
+        Assert.Equal([3, 2, 1], shard.State.View.Recent.Select(r => r.Version));
+        Assert.Equal(6, shard.State.View.Items["apples"].OnHand);
+    }
+
+    [Fact]
+    public async Task GivenAnEntryTheLogDoesNotHave_WhenCaughtUp_ThenTheShardRefusesRatherThanSkippingIt()
+    {
+        var log = new StockLog();
+        await log.ApplyAsync(Apples, Receive(10));
+        var (shard, _) = Shard<WarehouseView>(log);
+        var ghost = new LogEntry(Apples, 2, new LogPosition(log.Log[0].TransactionId + 1, log.Log[0].Position + 100));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => shard.CatchUpAsync([.. Entries(log.Log), ghost]));
+
+        Assert.Equal(0, shard.State.View.Movements);
+    }
+
+    private static List<LogEntry> Entries(IEnumerable<EventEnvelope> events) =>
+        events.Select(e => new LogEntry(e.StreamId, e.Version, new LogPosition(e.TransactionId, e.Position))).ToList();
 
     private static (ProjectionShard<TView> Shard, RecordingEnvironment Environment) Shard<TView>(StockLog log)
         where TView : IProjectionView, new()

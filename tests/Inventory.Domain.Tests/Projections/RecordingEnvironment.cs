@@ -8,6 +8,9 @@ namespace Inventory.Domain.Tests.Projections;
 /// <summary>A shard environment over a real in-memory event store that records parks and waits instead of waiting.</summary>
 internal sealed class RecordingEnvironment(IEventStore store) : IShardEnvironment
 {
+    /// <summary>Each read of the log's events by position (catch-up by entries): the positions asked for.</summary>
+    public List<IReadOnlyList<long>> LogReads { get; } = [];
+
     public List<(EventEnvelope Envelope, Exception Error, int Attempts)> Parked { get; } = [];
 
     public List<TimeSpan> Delays { get; } = [];
@@ -20,6 +23,13 @@ internal sealed class RecordingEnvironment(IEventStore store) : IShardEnvironmen
     {
         GapReads.Add((streamId, afterVersion, count));
         var stored = await store.ReadStreamAsync(streamId, afterVersion, count, cancellationToken);
+        return stored.Select(e => e.ToEnvelope()).ToList();
+    }
+
+    public async Task<IReadOnlyList<EventEnvelope>> ReadLogAsync(IReadOnlyList<long> positions, CancellationToken cancellationToken)
+    {
+        LogReads.Add(positions);
+        var stored = await ((IEventLog)store).ReadEventsAsync(positions, cancellationToken);
         return stored.Select(e => e.ToEnvelope()).ToList();
     }
 

@@ -1,3 +1,4 @@
+using Inventory.Contracts.EventStore;
 using Inventory.Contracts.Projections;
 using Inventory.Projections;
 
@@ -26,7 +27,25 @@ internal sealed class RecordingShards : IProjectionShards
         lock (_lock)
         {
             Deliveries.Add((partition, events));
-            return Task.FromResult(new ShardAck(Activation(generation, partition), events.Count));
+            return Task.FromResult(new ShardAck(Activation(generation, partition), ApplyAnswer(events)));
+        }
+    }
+
+    /// <summary>How many of each delivery's events the shard answers were new to it (all, unless set).</summary>
+    public Func<IReadOnlyList<EventEnvelope>, int> ApplyAnswer { get; set; } = events => events.Count;
+
+    /// <summary>Hands of log entries, as catch-up by entries makes them.</summary>
+    public List<(string Partition, IReadOnlyList<LogEntry> Entries)> EntryDeliveries { get; } = [];
+
+    /// <summary>How many of each entry delivery's events the shard answers it lacked (all, unless set).</summary>
+    public Func<IReadOnlyList<LogEntry>, int> Lacking { get; set; } = entries => entries.Count;
+
+    public Task<ShardAck> CatchUpAsync(int generation, string partition, IReadOnlyList<LogEntry> entries)
+    {
+        lock (_lock)
+        {
+            EntryDeliveries.Add((partition, entries));
+            return Task.FromResult(new ShardAck(Activation(generation, partition), Lacking(entries)));
         }
     }
 

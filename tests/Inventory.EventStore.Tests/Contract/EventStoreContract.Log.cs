@@ -104,6 +104,56 @@ public abstract partial class EventStoreContract
     }
 
     [Fact]
+    public async Task GivenEvents_WhenReadingTheLogsEntriesInPagesOfThree_ThenTheyAreItsEventsInTheSameOrderWithTheSamePageEnds()
+    {
+        var start = await ReadLogEndAsync();
+        var (a, b) = (NewStreamId(), NewStreamId());
+        await Store.AppendAsync(a, 0, NewEvents(a, 4));
+        await Store.AppendAsync(b, 0, NewEvents(b, 2));
+        await Store.AppendAsync(a, 4, [NewEvent(a)]);
+        var (events, _) = await FollowLogAsync(start, 100, [a, b], 7);
+        var last = events[^1].LogPosition;
+
+        var entries = new List<LogEntry>();
+        var end = start;
+        while (end < last)
+        {
+            var page = await Log.ReadEntriesAsync(end, 3);
+            var whole = await Log.ReadAllAsync(end, 3);
+            Assert.InRange(page.Entries.Count, 1, 3);
+            Assert.Equal(whole.End, page.End);
+            Assert.Equal(whole.Events.Select(e => (e.StreamId, e.Version, e.LogPosition)), page.Entries.Select(e => (e.StreamId, e.Version, e.Position)));
+            entries.AddRange(page.Entries.Where(e => e.StreamId == a || e.StreamId == b));
+            end = page.End;
+        }
+
+        Assert.Equal(events.Select(e => (e.StreamId, e.Version, e.LogPosition)), entries.Select(e => (e.StreamId, e.Version, e.Position)));
+        var none = await Log.ReadEntriesAsync(end, 0);
+        Assert.Empty(none.Entries);
+        Assert.Equal(end, none.End);
+    }
+
+    [Fact]
+    public async Task GivenStoredEvents_WhenReadByPosition_ThenTheyComeAsTheLogGivesThemInPositionOrderLeavingOutPositionsWithoutAnEvent()
+    {
+        var start = await ReadLogEndAsync();
+        var streamId = NewStreamId();
+        var appended = NewEvents(streamId, 3).Select((e, i) => i == 1 ? e with { Metadata = """{"scannerId":"scanner-7","principal":"dock-key"}""" } : e).ToList();
+        var positions = (await Store.AppendAsync(streamId, 0, appended)).Positions;
+        var (logged, _) = await FollowLogAsync(start, 100, [streamId], 3);
+
+        var read = await Log.ReadEventsAsync([positions[2], positions[1], positions[2] + 1_000_000, 0]);
+        var none = await Log.ReadEventsAsync([]);
+
+        Assert.Equal([positions[1], positions[2]], read.Select(e => e.GlobalPosition));
+        Assert.Equal(logged[1..].Select(e => (e.EventId, e.StreamId, e.Version, e.LogPosition, e.Type, e.Metadata, e.KnownPrincipal)),
+            read.Select(e => (e.EventId, e.StreamId, e.Version, e.LogPosition, e.Type, e.Metadata, e.KnownPrincipal)));
+        Assert.Equal("dock-key", read[0].KnownPrincipal);
+        AssertSameJson(appended[2].Data, read[1].Data);
+        Assert.Empty(none);
+    }
+
+    [Fact]
     public async Task GivenReaderAtTheEnd_WhenReadingAgain_ThenThePageIsEmptyAndEndStaysWhereItWas()
     {
         var streamId = NewStreamId();

@@ -13,16 +13,17 @@ namespace Inventory.Testing.Projections;
 public sealed class PoisonableViewGrain(
     [PersistentState("view", ProviderNames.GrainStorage)] IPersistentState<ShardState<PoisonableView>> state,
     IEventStore store,
+    IEventLog log,
     IDeadLetterStore deadLetters,
     IOptions<ProjectionOptions> options,
     TimeProvider time,
     ProjectionMetrics metrics,
     ILogger<PoisonableViewGrain> logger)
-    : ProjectionShardGrain<PoisonableView>(state, store, deadLetters, options, time, metrics, logger), IPoisonableViewGrain
+    : ProjectionShardGrain<PoisonableView>(state, store, log, deadLetters, options, time, metrics, logger), IPoisonableViewGrain
 {
     public const string GrainTypeName = "test-poisonable-view";
 
-    public static ProjectionDefinition Definition { get; } = new("poisonable", GrainTypeName, e => StandardProjections.WarehouseOf(e.StreamId));
+    public static ProjectionDefinition Definition { get; } = new("poisonable", GrainTypeName, StandardProjections.WarehouseOf);
 
     public Task<bool> HasSeenAsync(Guid movementId) => Task.FromResult(View.Seen.Contains(movementId));
 }

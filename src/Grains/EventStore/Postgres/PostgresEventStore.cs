@@ -38,6 +38,16 @@ public sealed class PostgresEventStore : IEventStore, IEventLog, IAsyncDisposabl
         LIMIT $3
         """;
 
+    private const string ReadEntriesSql = """
+        SELECT stream_id, version, transaction_id, global_position FROM events
+        WHERE (transaction_id, global_position) > ($1, $2)
+          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY transaction_id, global_position
+        LIMIT $3
+        """;
+
+    private const string ReadEventsSql = $"SELECT {LogColumns} FROM events WHERE global_position = ANY($1) ORDER BY global_position";
+
     private const string ReadHeadSql = """
         SELECT (SELECT coalesce(max(global_position), 0) FROM events), count(*), min(pending.recorded_at)
         FROM (SELECT recorded_at FROM events
@@ -184,6 +194,46 @@ public sealed class PostgresEventStore : IEventStore, IEventLog, IAsyncDisposabl
         }
 
         return new LogPage(events, events.Count > 0 ? events[^1].LogPosition : after);
+    }
+
+    public async Task<LogEntryPage> ReadEntriesAsync(LogPosition after, int maxCount, CancellationToken cancellationToken = default)
+    {
+        if (maxCount <= 0)
+        {
+            return new LogEntryPage([], after);
+        }
+
+        await using var command = _dataSource.CreateCommand(ReadEntriesSql);
+        AddLogPosition(command, after);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = maxCount });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var entries = new List<LogEntry>(Math.Min(maxCount, PresizedPage));
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(new LogEntry(reader.GetString(0), reader.GetInt32(1), new LogPosition(reader.GetFieldValue<ulong>(2), reader.GetInt64(3))));
+        }
+
+        return new LogEntryPage(entries, entries.Count > 0 ? entries[^1].Position : after);
+    }
+
+    public async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(IReadOnlyList<long> positions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(positions);
+        if (positions.Count == 0)
+        {
+            return [];
+        }
+
+        await using var command = _dataSource.CreateCommand(ReadEventsSql);
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. positions] });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var events = new List<StoredEvent>(positions.Count);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(ReadLogEvent(reader));
+        }
+
+        return events;
     }
 
     public async Task<StoredEvent?> ReadAtAsync(long position, CancellationToken cancellationToken = default)

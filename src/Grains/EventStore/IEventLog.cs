@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Inventory.Contracts.EventStore;
 
 namespace Inventory.EventStore;
@@ -17,6 +18,27 @@ public interface IEventLog
     /// rest, and the rest is nearly half of an event's JSON. Reading the stream gives it all.
     /// </summary>
     Task<LogPage> ReadAllAsync(LogPosition after, int maxCount, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The log from <paramref name="after"/> to its gap-safe end in pages of <paramref name="pageSize"/> (the last one
+    /// short, possibly empty), as <see cref="ReadAllAsync"/> would give them one by one: for a reader that goes through
+    /// much of the log at once (a rebuild). A store may read them all on one connection.
+    /// </summary>
+    async IAsyncEnumerable<LogPage> ScanAsync(LogPosition after, int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
+        while (true)
+        {
+            var page = await ReadAllAsync(after, pageSize, cancellationToken).ConfigureAwait(false);
+            yield return page;
+            if (page.Events.Count < pageSize)
+            {
+                yield break;
+            }
+
+            after = page.End;
+        }
+    }
 
     /// <summary>
     /// The entries of up to <paramref name="maxCount"/> events after <paramref name="after"/>: the same events, order and

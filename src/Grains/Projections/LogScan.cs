@@ -102,21 +102,14 @@ public sealed class LogScan(IEventLog log, int pageSize, int chunkSize = LogScan
     {
         try
         {
-            var after = LogPosition.Start;
-            while (true)
+            var started = Stopwatch.GetTimestamp();
+            await foreach (var page in log.ScanAsync(LogPosition.Start, pageSize, cancellationToken).ConfigureAwait(false))
             {
-                var started = Stopwatch.GetTimestamp();
-                var page = await log.ReadAllAsync(after, pageSize, cancellationToken).ConfigureAwait(false);
                 Interlocked.Add(ref _reading, Stopwatch.GetTimestamp() - started);
                 Interlocked.Add(ref _events, page.Events.Count);
                 Interlocked.Increment(ref _pages);
                 await pages.WriteAsync(page, cancellationToken).ConfigureAwait(false);
-                if (page.Events.Count < pageSize)
-                {
-                    break;
-                }
-
-                after = page.End;
+                started = Stopwatch.GetTimestamp();
             }
 
             pages.Complete();

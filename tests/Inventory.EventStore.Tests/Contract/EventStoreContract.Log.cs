@@ -154,6 +154,35 @@ public abstract partial class EventStoreContract
     }
 
     [Fact]
+    public async Task GivenEvents_WhenScanningTheLogInPagesOfThree_ThenThePagesAreThoseOfReadingItPageByPageAndTheLastIsShort()
+    {
+        var start = await ReadLogEndAsync();
+        var streamId = NewStreamId();
+        await Store.AppendAsync(streamId, 0, NewEvents(streamId, 4));
+        await Store.AppendAsync(streamId, 4, NewEvents(streamId, 3));
+        var (events, _) = await FollowLogAsync(start, 100, [streamId], 7);
+
+        var scanned = new List<LogPage>();
+        await foreach (var page in Log.ScanAsync(start, 3))
+        {
+            scanned.Add(page);
+        }
+
+        Assert.All(scanned[..^1], p => Assert.Equal(3, p.Events.Count));
+        Assert.InRange(scanned[^1].Events.Count, 0, 2);
+        var after = start;
+        foreach (var page in scanned)
+        {
+            var read = await Log.ReadAllAsync(after, 3);
+            Assert.Equal(read.Events.Select(e => e.EventId), page.Events.Select(e => e.EventId));
+            Assert.Equal(read.End, page.End);
+            after = page.End;
+        }
+
+        Assert.Equal(events.Select(e => e.EventId), scanned.SelectMany(p => p.Events).Where(e => e.StreamId == streamId).Select(e => e.EventId));
+    }
+
+    [Fact]
     public async Task GivenReaderAtTheEnd_WhenReadingAgain_ThenThePageIsEmptyAndEndStaysWhereItWas()
     {
         var streamId = NewStreamId();

@@ -68,8 +68,8 @@ internal static class BenchmarkCommand
         var sample = CommandLineOptions.Number("--sample", "freshness: one acknowledged movement in this many is followed until both views show it", 10, 1, 1_000);
         var crashRate = CommandLineOptions.Number("--crash-rate", "crash: movements/s of the open loop over two silo processes", 400.0, 1.0, 100_000.0);
         var catchUpRate = CommandLineOptions.Number("--catch-up-rate", "catch-up-cost: movements/s of the open loop", 400.0, 1.0, 100_000.0);
-        var catchUpSeconds = CommandLineOptions.Number("--catch-up-seconds", "catch-up-cost: length of each measured window, seconds", 20, 1, 600);
-        var catchUpRounds = CommandLineOptions.Number("--catch-up-rounds", "catch-up-cost: rounds of each catch-up setting, order alternating; the median round of each is judged", 2, 1, 10);
+        var catchUpSeconds = CommandLineOptions.Number("--catch-up-seconds", "catch-up-cost: length of each measured window, seconds", 15, 1, 600);
+        var catchUpRounds = CommandLineOptions.Number("--catch-up-rounds", "catch-up-cost: rounds of each catch-up setting, order alternating; the median round of each is judged", 3, 1, 10);
         var only = new Option<string?>("--only") { Description = "run one part only" };
         only.AcceptOnlyFromAmong("freshness", "crash", "catch-up-cost");
 

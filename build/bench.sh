@@ -3,7 +3,8 @@
 # set. Prints one results table, each figure against a baseline measured in the same run; asserts nothing.
 #
 #   build/bench.sh [options]              the write side: grains vs a plain Npgsql baseline (4-5 minutes)
-#   build/bench.sh --read-side [options]  the read side's SLA: freshness, and the bound after a SIGKILLed silo (2-3 min)
+#   build/bench.sh --read-side [options]  the read side's SLA: freshness, the bound after a SIGKILLed silo; the database server's
+#                                         CPU per movement by catch-up setting (5-6 min; --only freshness|crash|catch-up-cost)
 #   build/bench.sh --ledger [options]     the ledger at scale: 1,000,000 events seeded; the audit, the views' build and rebuild
 #   build/bench.sh --tracing [options]    movements/s with tracing off and on, alternating rounds (about 2 min)
 #   build/bench.sh --as-of [options]      stock as of an instant: a 100,000-SKU warehouse's export, a page, a SKU (2-4 min)

@@ -67,13 +67,17 @@ internal static class BenchmarkCommand
         var skew = CommandLineOptions.Number("--skew", "Zipf exponent of the items' popularity, 0 = uniform", 1.0, 0.0, 10.0);
         var sample = CommandLineOptions.Number("--sample", "freshness: one acknowledged movement in this many is followed until both views show it", 10, 1, 1_000);
         var crashRate = CommandLineOptions.Number("--crash-rate", "crash: movements/s of the open loop over two silo processes", 400.0, 1.0, 100_000.0);
+        var catchUpRate = CommandLineOptions.Number("--catch-up-rate", "catch-up-cost: movements/s of the open loop", 400.0, 1.0, 100_000.0);
+        var catchUpSeconds = CommandLineOptions.Number("--catch-up-seconds", "catch-up-cost: length of each measured window, seconds", 15, 1, 600);
+        var catchUpRounds = CommandLineOptions.Number("--catch-up-rounds", "catch-up-cost: rounds of each catch-up setting, order alternating; the median round of each is judged", 3, 1, 10);
         var only = new Option<string?>("--only") { Description = "run one part only" };
-        only.AcceptOnlyFromAmong("freshness", "crash");
+        only.AcceptOnlyFromAmong("freshness", "crash", "catch-up-cost");
 
         var command = new Command("read-side", "The read side's consistency SLA: the views' freshness at a steady rate (one in-process silo), then the "
-            + "bound after a crash (two silo processes, one SIGKILLed under load); one results table.")
+            + "bound after a crash (two silo processes, one SIGKILLed under load), then the database server's CPU per movement with the "
+            + "projections' catch-up reading the log's entries first or every event whole (alternating rounds); one results table.")
         {
-            rate, seconds, items, warehouses, skew, sample, crashRate, only,
+            rate, seconds, items, warehouses, skew, sample, crashRate, catchUpRate, catchUpSeconds, catchUpRounds, only,
         };
         command.Validators.Add(result => RequireConnection(result, connection));
         command.SetAction((parsed, _) => ReadSideBenchmark.RunAsync(new ReadSideOptions(
@@ -86,8 +90,12 @@ internal static class BenchmarkCommand
             parsed.GetValue(skew),
             parsed.GetValue(sample),
             parsed.GetValue(crashRate),
+            parsed.GetValue(catchUpRate),
+            parsed.GetValue(catchUpSeconds),
+            parsed.GetValue(catchUpRounds),
             parsed.GetValue(only) is null or "freshness",
-            parsed.GetValue(only) is null or "crash")));
+            parsed.GetValue(only) is null or "crash",
+            parsed.GetValue(only) is null or "catch-up-cost")));
         return command;
     }
 

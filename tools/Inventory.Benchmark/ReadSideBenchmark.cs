@@ -4,7 +4,7 @@ using Inventory.Projections;
 namespace Inventory.Benchmark;
 
 /// <summary>The read side's consistency SLA (<c>read-side</c>): freshness at a steady rate, then the bound after a crash;
-/// one results table.</summary>
+/// then what the projections' catch-up costs the database server; one results table.</summary>
 internal static class ReadSideBenchmark
 {
     public static async Task<int> RunAsync(ReadSideOptions options)
@@ -20,9 +20,15 @@ internal static class ReadSideBenchmark
             parts.Add($"a SIGKILLed silo of two processes at {options.CrashRate:N0}/s");
         }
 
+        if (options.CatchUpCost)
+        {
+            parts.Add($"the database server's CPU per movement at {options.CatchUpRate:N0}/s, catch-up reading entries first or every event whole ({options.CatchUpRounds} rounds of {options.CatchUpSeconds} s of each)");
+        }
+
         Console.WriteLine($"Inventory read-side benchmark: {ProcessCounters.MachineCores} cores (load average {Progress.LoadAverage()}), {options.Items:N0} items (Zipf s={options.Skew}); {string.Join("; ", parts)}");
         var freshness = options.Freshness ? await FreshnessBenchmark.RunAsync(options) : null;
         var crash = options.Crash ? await CrashBenchmark.RunAsync(options) : null;
+        var catchUp = options.CatchUpCost ? await CatchUpCostBenchmark.RunAsync(options) : null;
 
         var table = new ResultsTable();
         if (freshness is not null)
@@ -49,7 +55,17 @@ internal static class ReadSideBenchmark
             table.Add("crash: kill -> killed silo declared dead (the takeover)", Millis(crash.TakeoverMillis), "", double.NaN, "", null);
         }
 
-        foreach (var line in (freshness?.Describe() ?? []).Concat(crash?.Describe() ?? []).Where(_ => options.Diagnose))
+        if (catchUp is not null)
+        {
+            var (before, after) = (catchUp.WholeServerMillis, catchUp.EntriesFirstServerMillis);
+            table.Add($"DB server CPU per movement, read side live, catch-up reads entries first (median of {catchUp.EntriesFirst.Count} rounds)", PerMovement(after), PerMovement(before),
+                after / before, "< 1x", double.IsFinite(after / before) ? after < before : null);
+            table.Add("DB server CPU per movement, read side idle (the write path's share)", PerMovement(catchUp.Idle.ServerMillisPerMovement), "", double.NaN, "", null);
+            table.Add("this process's CPU per movement (silo and load), catch-up reads entries first", PerMovement(catchUp.EntriesFirstProcessMillis),
+                PerMovement(catchUp.WholeProcessMillis), catchUp.EntriesFirstProcessMillis / catchUp.WholeProcessMillis, "", null);
+        }
+
+        foreach (var line in (freshness?.Describe() ?? []).Concat(crash?.Describe() ?? []).Concat(catchUp?.Describe() ?? []).Where(_ => options.Diagnose))
         {
             Console.WriteLine(line);
         }
@@ -66,6 +82,13 @@ internal static class ReadSideBenchmark
             Console.WriteLine(crash.Summary);
         }
 
+        if (catchUp is not null)
+        {
+            Console.WriteLine($"baseline of the catch-up rows: the same load with catch-up reading every event whole ({ProjectionOptions.Section}:{nameof(ProjectionOptions.CatchUpReadsEntriesFirst)} "
+                + $"false); {options.CatchUpSeconds} s at {options.CatchUpRate:N0}/s after a {CatchUpCostBenchmark.WarmUp.TotalSeconds:N0} s warm-up, one silo and a fresh database a round.");
+            Console.WriteLine(catchUp.Summary);
+        }
+
         return 0;
     }
 
@@ -76,4 +99,6 @@ internal static class ReadSideBenchmark
     private static string Precise(double millis) => $"{millis:N1} ms";
 
     private static string Millis(double millis) => $"{millis:N0} ms";
+
+    private static string PerMovement(double millis) => double.IsNaN(millis) ? "n/a" : $"{millis:N3} ms";
 }

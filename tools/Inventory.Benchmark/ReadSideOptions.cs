@@ -11,5 +11,9 @@ internal sealed record ReadSideOptions(
     double Skew,
     int SampleEvery,
     double CrashRate,
+    double CatchUpRate,
+    int CatchUpSeconds,
+    int CatchUpRounds,
     bool Freshness,
-    bool Crash);
+    bool Crash,
+    bool CatchUpCost);

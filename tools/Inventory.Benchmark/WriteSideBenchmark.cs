@@ -22,14 +22,6 @@ internal sealed class WriteSideBenchmark
     /// <summary>The events of the item whose activation is measured.</summary>
     public const int HistoryEvents = 100_000;
 
-    // The write path alone: no live stream, and the coordinators tick once an hour (they still catch up between phases).
-    private static readonly Dictionary<string, string?> IdleReadSide = new(StringComparer.Ordinal)
-    {
-        [$"{ProjectionOptions.Section}:{nameof(ProjectionOptions.LiveStream)}"] = "None",
-        [$"{ProjectionOptions.Section}:{nameof(ProjectionOptions.CatchUpInterval)}"] = "01:00:00",
-        [$"{ProjectionOptions.Section}:{nameof(ProjectionOptions.CheckpointInterval)}"] = "01:00:00",
-    };
-
     private readonly WriteSideOptions _options;
     private readonly BenchSilo _silo;
     private readonly NpgsqlDataSource _closedLoopSource;
@@ -61,7 +53,7 @@ internal sealed class WriteSideBenchmark
             await BaselineBenchmark.PrepareAsync(admin);
         }
 
-        await using var silo = await BenchSilo.StartAsync(options.ConnectionString, options.ProjectionsLive ? null : IdleReadSide);
+        await using var silo = await BenchSilo.StartAsync(options.ConnectionString, options.ProjectionsLive ? null : ReadSideSettings.Idle);
 
         // The baseline has connections of its own, never the silo's: enough for 64 writers in the closed loop, and in
         // the open loop as many as the silo's pool holds, so that neither side queues less in its pool than the other.

@@ -14,7 +14,7 @@ public sealed record ProjectionDefinition(string Name, string ShardGrainType, Fu
 {
     /// <summary>Whether the projection takes a stream's events: stock items' streams (<c>{warehouseId}/{sku}</c>) by
     /// default; the process managers' logs (<c>transfer:{id}</c>, <c>order:{id}</c>) are for their own grains.</summary>
-    public Func<string, bool> Follows { get; init; } = static streamId => StockItemKey.TryParse(streamId, out _);
+    public Func<string, bool> Follows { get; init; } = StockItemKey.IsKey;
 
     /// <summary>Makes an empty in-memory image of a partition's shard, for a <see cref="GenerationImage"/>
     /// (<see cref="ShardImage{TView}.Create"/> of the shards' view); null when the projection rebuilds through catch-up

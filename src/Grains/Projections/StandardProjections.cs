@@ -16,14 +16,22 @@ public static class StandardProjections
     /// <summary>Per SKU: its stock in every warehouse. SKUs are spread over <see cref="SkuBuckets"/> shards (by a stable
     /// hash), not one shard each: a checkpoint writes every shard that changed, and a catalogue of many thousand SKUs
     /// would make that thousands of storage writes. Changing the number of buckets needs a rebuild.</summary>
-    public static ProjectionDefinition Skus { get; } = new("skus", SkuViewGrain.GrainTypeName, streamId => SkuBucketOf(SkuOf(streamId)))
+    public static ProjectionDefinition Skus { get; } = new("skus", SkuViewGrain.GrainTypeName, SkuBucketOfStream)
     {
         NewImage = ShardImage<SkuView>.Create,
     };
 
     public const int SkuBuckets = 64;
 
-    public static string WarehouseOf(string streamId) => StockItemKey.Split(streamId).WarehouseId;
+    /// <summary>The bucket names, made once (each event of a rebuild asks for one).</summary>
+    private static readonly string[] Buckets = [.. Enumerable.Range(0, SkuBuckets).Select(b => b.ToString("D2", System.Globalization.CultureInfo.InvariantCulture))];
+
+    public static string WarehouseOf(string streamId)
+    {
+        ArgumentNullException.ThrowIfNull(streamId);
+        var slash = streamId.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? streamId : streamId[..slash];
+    }
 
     public static string SkuOf(string streamId) => StockItemKey.Split(streamId).Sku;
 
@@ -32,12 +40,25 @@ public static class StandardProjections
     public static string SkuBucketOf(string sku)
     {
         ArgumentNullException.ThrowIfNull(sku);
+        return SkuBucketOf(sku.AsSpan());
+    }
+
+    /// <summary>The <c>skus</c> shard of a stock item's stream: <see cref="SkuBucketOf(string)"/> of its SKU.</summary>
+    public static string SkuBucketOfStream(string streamId)
+    {
+        ArgumentNullException.ThrowIfNull(streamId);
+        var slash = streamId.IndexOf('/', StringComparison.Ordinal);
+        return SkuBucketOf(slash < 0 ? [] : streamId.AsSpan(slash + 1));
+    }
+
+    private static string SkuBucketOf(ReadOnlySpan<char> sku)
+    {
         var hash = 2166136261u;
         foreach (var c in sku)
         {
             hash = unchecked((hash ^ c) * 16777619u);
         }
 
-        return (hash % SkuBuckets).ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
+        return Buckets[hash % SkuBuckets];
     }
 }

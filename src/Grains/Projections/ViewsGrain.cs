@@ -108,7 +108,7 @@ public sealed class ViewsGrain(IEventLog log, GenerationDirectory directory, Tim
         }
 
         var warehouse = StandardProjections.WarehouseOf(stored.StreamId);
-        var bucket = StandardProjections.SkuBucketOf(StandardProjections.SkuOf(stored.StreamId));
+        var bucket = StandardProjections.SkuBucketOfStream(stored.StreamId);
         while (!(await Coordinator(StandardProjections.Warehouses).GetPartitionsAsync()).Contains(warehouse)
             || !(await Coordinator(StandardProjections.Skus).GetPartitionsAsync()).Contains(bucket))
         {

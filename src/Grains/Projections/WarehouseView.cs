@@ -83,15 +83,18 @@ public sealed class WarehouseView : IProjectionView
     /// of the list (a duplicate has its event's position, which no other event has).</summary>
     private void AddRecent(RecentMovement movement)
     {
-        var index = Recent.FindIndex(r => r.Position <= movement.Position);
-        if (index < 0)
+        var index = 0;
+        while (index < Recent.Count && Recent[index].Position > movement.Position)
+        {
+            index++;
+        }
+
+        if (index == Recent.Count)
         {
             if (Recent.Count >= RecentCapacity)
             {
                 return; // older than every movement kept
             }
-
-            index = Recent.Count;
         }
         else if (Recent[index].Position == movement.Position && Recent[index].EventId == movement.EventId)
         {

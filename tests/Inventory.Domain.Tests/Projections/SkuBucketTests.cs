@@ -14,6 +14,16 @@ public sealed class SkuBucketTests
     public void GivenASku_WhenBucketed_ThenItAlwaysLandsInTheSameBucket(string sku, string bucket) =>
         Assert.Equal(bucket, StandardProjections.SkuBucketOf(sku));
 
+    [Theory]
+    [InlineData("wh-1/apples", "36")]
+    [InlineData("north.dc/sku-000001", "26")]
+    public void GivenAStockItemsStream_WhenItsShardIsChosen_ThenItIsItsSkusBucket(string streamId, string bucket)
+    {
+        Assert.Equal(bucket, StandardProjections.SkuBucketOfStream(streamId));
+        Assert.Equal(bucket, StandardProjections.Skus.PartitionOf(streamId));
+        Assert.Same(StandardProjections.SkuBucketOfStream(streamId), StandardProjections.SkuBucketOf(StandardProjections.SkuOf(streamId)));
+    }
+
     [Fact]
     public void GivenManySkus_WhenBucketed_ThenEveryBucketIsUsedAndNoneHoldsMuchMoreThanItsShare()
     {

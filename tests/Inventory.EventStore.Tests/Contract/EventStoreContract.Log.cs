@@ -70,6 +70,22 @@ public abstract partial class EventStoreContract
     }
 
     [Fact]
+    public async Task GivenNeighbouringEventsOfDifferentPrincipals_WhenReadFromTheLog_ThenEachKeepsItsOwn()
+    {
+        var start = await ReadLogEndAsync();
+        var streamId = NewStreamId();
+        string?[] principals = ["dock-key", "dock-key", "office-key", null, "dock-key"];
+        var appended = NewEvents(streamId, principals.Length)
+            .Select((e, i) => principals[i] is { } principal ? e with { Metadata = $$"""{"principal":"{{principal}}"}""" } : e).ToList();
+        await Store.AppendAsync(streamId, 0, appended);
+
+        var (events, _) = await FollowLogAsync(start, 100, [streamId], principals.Length);
+
+        Assert.Equal(principals, events.Select(e => e.KnownPrincipal));
+        Assert.Equal(principals, events.Select(e => StoredEvent.PrincipalOf(e.Metadata)));
+    }
+
+    [Fact]
     public async Task GivenStoredEvents_WhenReadAtTheirPositions_ThenEachIsFoundAndAPositionWithoutAnEventIsNot()
     {
         var streamId = NewStreamId();

@@ -62,6 +62,8 @@ public sealed class PostgresEventStore : IEventStore, IEventLog, IAsyncDisposabl
     /// pages). Larger pages grow their list as they read.</summary>
     private const int PresizedPage = 10_000;
 
+    private static readonly (string? Principal, string Metadata) NoPrincipal = (null, StoredEvent.NoMetadata);
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly AppendBatcher _batcher;
 
@@ -215,9 +217,10 @@ public sealed class PostgresEventStore : IEventStore, IEventLog, IAsyncDisposabl
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = maxCount });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var events = new List<StoredEvent>(Math.Min(maxCount, PresizedPage));
+        var last = NoPrincipal;
         while (await reader.ReadAsync(cancellationToken))
         {
-            events.Add(ReadLogEvent(reader));
+            events.Add(ReadLogEvent(reader, ref last));
         }
 
         return new LogPage(events, events.Count > 0 ? events[^1].LogPosition : after);
@@ -255,9 +258,10 @@ public sealed class PostgresEventStore : IEventStore, IEventLog, IAsyncDisposabl
         command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. positions] });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var events = new List<StoredEvent>(positions.Count);
+        var last = NoPrincipal;
         while (await reader.ReadAsync(cancellationToken))
         {
-            events.Add(ReadLogEvent(reader));
+            events.Add(ReadLogEvent(reader, ref last));
         }
 
         return events;
@@ -295,11 +299,17 @@ public sealed class PostgresEventStore : IEventStore, IEventLog, IAsyncDisposabl
     private static StoredEvent ReadEvent(DbDataReader reader) => ReadEvent(reader, reader.GetString(8), null);
 
     /// <summary>An event of the global log (<see cref="LogColumns"/>): its metadata is the principal alone, taken as
-    /// text (building the JSON in the query cost PostgreSQL more than the rest of the row).</summary>
-    private static StoredEvent ReadLogEvent(DbDataReader reader)
+    /// text (building the JSON in the query cost PostgreSQL more than the rest of the row). <paramref name="last"/> is
+    /// the previous row's principal and metadata: a page's events mostly share a principal, whose JSON is made once.</summary>
+    private static StoredEvent ReadLogEvent(DbDataReader reader, ref (string? Principal, string Metadata) last)
     {
         var principal = reader.IsDBNull(8) ? null : reader.GetString(8);
-        return ReadEvent(reader, StoredEvent.LogMetadataOf(principal), principal);
+        if (principal != last.Principal)
+        {
+            last = (principal, StoredEvent.LogMetadataOf(principal));
+        }
+
+        return ReadEvent(reader, last.Metadata, principal);
     }
 
     private static StoredEvent ReadEvent(DbDataReader reader, string metadata, string? knownPrincipal) => new(

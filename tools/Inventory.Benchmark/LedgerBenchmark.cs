@@ -96,7 +96,7 @@ internal static class LedgerBenchmark
         table.Add("views built from nothing on a silo's start", $"{build.TotalSeconds:N1} s ({options.Events / build.TotalSeconds:N0} events/s)",
             $"{deserializeRate:N0} events/s", options.Events / build.TotalSeconds / deserializeRate, "", null);
         var rebuildRate = options.Events / rebuild.CaughtUp.TotalSeconds;
-        table.Add("rebuild of every projection at once, read and applied to the end", $"{rebuild.CaughtUp.TotalSeconds:N1} s ({rebuildRate:N0} events/s)",
+        table.Add($"rebuild of every projection at once, read and applied to the end (median of {Rebuilds})", $"{rebuild.CaughtUp.TotalSeconds:N1} s ({rebuildRate:N0} events/s)",
             $"{deserializeRate:N0} events/s", rebuildRate / deserializeRate, ">= 0.5x", rebuildRate / deserializeRate >= 0.5);
         table.Add("rebuild: asked -> the rebuilt views serve reads (handover included)", $"{rebuild.TookOver.TotalSeconds:N1} s", "", double.NaN, "", null);
         table.Add("views after the rebuild equal the ledger", views.ToString(), "", double.NaN, "complete", views.Complete);
@@ -119,12 +119,22 @@ internal static class LedgerBenchmark
         var build = Stopwatch.GetElapsedTime(started);
         Progress.Step($"views built from nothing in {build.TotalSeconds:N1} s (silo start included)");
 
-        var rebuild = await ProjectionRebuild.RunAsync(silo.Grains, TimeSpan.FromMinutes(30));
-        Progress.Step($"every projection rebuilt: read to the end in {rebuild.CaughtUp.TotalSeconds:N1} s, serving reads after {rebuild.TookOver.TotalSeconds:N1} s");
+        // Three rebuilds, the median one reported: a single one on this shared machine varied by a quarter from run to run.
+        var rebuilds = new List<RebuildTiming>();
+        for (var round = 1; round <= Rebuilds; round++)
+        {
+            var timing = await ProjectionRebuild.RunAsync(silo.Grains, TimeSpan.FromMinutes(30));
+            rebuilds.Add(timing);
+            Progress.Step($"rebuild {round}: every projection read to the end in {timing.CaughtUp.TotalSeconds:N1} s, serving reads after {timing.TookOver.TotalSeconds:N1} s");
+        }
+
+        var rebuild = rebuilds.OrderBy(r => r.CaughtUp).ElementAt(Rebuilds / 2);
         var views = await new ViewAudit(dataSource, silo.Grains, items).CheckAsync();
         await silo.StopAsync();
         return (build, rebuild, views);
     }
+
+    private const int Rebuilds = 3;
 
     private static async Task<long> ReadAndDeserializeAsync(NpgsqlDataSource dataSource)
     {

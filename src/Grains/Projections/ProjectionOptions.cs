@@ -56,8 +56,10 @@ public sealed class ProjectionOptions
     public int RebuildPageSize { get; set; } = 2_000;
 
     /// <summary>Rebuilds that start this close together in a silo share one read of the log (<see cref="RebuildScans"/>);
-    /// the first of them waits this long for the others.</summary>
-    public TimeSpan RebuildJoinWindow { get; set; } = TimeSpan.FromMilliseconds(250);
+    /// the first of them waits this long for the others. Rebuilds asked together (the admin's rebuild of every
+    /// projection, the first builds a keeper's poke starts) arrive within milliseconds; one that misses the window is
+    /// built by a read of its own.</summary>
+    public TimeSpan RebuildJoinWindow { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Tries of a failing event before it is parked as a dead letter.</summary>
     public int MaxAttempts { get; set; } = 4;

@@ -67,11 +67,12 @@ internal static class CatchUpCostBenchmark
             await checkpoint.ExecuteNonQueryAsync();
         }
 
+        using var reads = new CatchUpReads();
         var process = ProcessCounters.Start();
         var serverBefore = server.TotalMillis();
         var answers = await load.RunOpenAsync(options.CatchUpRate, TimeSpan.FromSeconds(options.CatchUpSeconds));
         await Task.Delay(Drain);
-        var round = new CatchUpRound(name, answers, server.TotalMillis() - serverBefore, process.Stop());
+        var round = new CatchUpRound(name, answers, server.TotalMillis() - serverBefore, process.Stop(), reads.Events);
         Progress.Step($"catch-up cost, {round}");
         await silo.StopAsync();
         return round;

@@ -10,6 +10,10 @@ internal sealed record CatchUpCostResult(bool ServerIsLocal, CatchUpRound Idle, 
 
     public double EntriesFirstServerMillis => Median(EntriesFirst.Select(r => r.ServerMillisPerMovement));
 
+    public double WholePayloads => Median(Whole.Select(r => r.PayloadsPerMovement));
+
+    public double EntriesFirstPayloads => Median(EntriesFirst.Select(r => r.PayloadsPerMovement));
+
     public double WholeProcessMillis => Median(Whole.Select(r => r.ProcessMillisPerMovement));
 
     public double EntriesFirstProcessMillis => Median(EntriesFirst.Select(r => r.ProcessMillisPerMovement));

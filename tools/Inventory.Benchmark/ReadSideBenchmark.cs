@@ -60,6 +60,8 @@ internal static class ReadSideBenchmark
             var (before, after) = (catchUp.WholeServerMillis, catchUp.EntriesFirstServerMillis);
             table.Add($"DB server CPU per movement, read side live, catch-up reads entries first (median of {catchUp.EntriesFirst.Count} rounds)", PerMovement(after), PerMovement(before),
                 after / before, "< 1x", double.IsFinite(after / before) ? after < before : null);
+            table.Add("events catch-up read whole from the log per movement (every projection), entries first", $"{catchUp.EntriesFirstPayloads:N2}",
+                $"{catchUp.WholePayloads:N2}", catchUp.EntriesFirstPayloads / catchUp.WholePayloads, "", null);
             table.Add("DB server CPU per movement, read side idle (the write path's share)", PerMovement(catchUp.Idle.ServerMillisPerMovement), "", double.NaN, "", null);
             table.Add("this process's CPU per movement (silo and load), catch-up reads entries first", PerMovement(catchUp.EntriesFirstProcessMillis),
                 PerMovement(catchUp.WholeProcessMillis), catchUp.EntriesFirstProcessMillis / catchUp.WholeProcessMillis, "", null);

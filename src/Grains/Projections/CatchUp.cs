@@ -29,12 +29,14 @@ public sealed partial class CatchUp(IEventLog log, IProjectionShards shards, Pro
     {
         ArgumentNullException.ThrowIfNull(cursor);
         long delivered = 0;
+        long readWhole = 0;
         var newPartitions = false;
         for (var pages = 0; pages < maxPages; pages++)
         {
-            var (read, end, followed) = byEntries && !_behindLive.Contains(cursor.Generation)
-                ? await DeliverEntriesAsync(cursor, partitions)
-                : await DeliverEventsAsync(cursor, partitions);
+            var whole = !byEntries || _behindLive.Contains(cursor.Generation);
+            var (read, end, followed) = whole
+                ? await DeliverEventsAsync(cursor, partitions)
+                : await DeliverEntriesAsync(cursor, partitions);
             newPartitions |= followed.NewPartitions;
             if (byEntries && followed.Count > 0)
             {
@@ -45,15 +47,16 @@ public sealed partial class CatchUp(IEventLog log, IProjectionShards shards, Pro
             {
                 cursor.Advance(end);
                 delivered += followed.Count;
+                readWhole += whole ? followed.Count : 0;
             }
 
             if (read < pageSize)
             {
-                return new CatchUpResult(delivered, ReachedEnd: true, newPartitions);
+                return new CatchUpResult(delivered, ReachedEnd: true, newPartitions, readWhole);
             }
         }
 
-        return new CatchUpResult(delivered, ReachedEnd: false, newPartitions);
+        return new CatchUpResult(delivered, ReachedEnd: false, newPartitions, readWhole);
     }
 
     /// <summary>Reads the next pages whole once the shards lacked most of a full page's events, by entries again once

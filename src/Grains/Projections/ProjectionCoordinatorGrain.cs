@@ -234,6 +234,7 @@ public sealed partial class ProjectionCoordinatorGrain(
     {
         var getsLive = cursor == _active || S.ShadowingSince is not null;
         var result = await _catchUp.RunAsync(cursor, partitions, maxPages, byEntries: getsLive && _options.CatchUpByEntries);
+        metrics.CaughtUpWhole(_definition.Name, result.ReadWhole);
         if (result.Delivered > 0)
         {
             S.LastAppliedAt = time.GetUtcNow();

@@ -172,6 +172,7 @@ public abstract partial class ProjectionShardGrain<TView> : Grain, IProjectionSh
     async Task<IReadOnlyList<EventEnvelope>> IShardEnvironment.ReadLogAsync(IReadOnlyList<long> positions, CancellationToken cancellationToken)
     {
         var stored = await _log.ReadEventsAsync(positions, cancellationToken);
+        _metrics.CaughtUpWhole(Projection, stored.Count);
         LogCaughtUp(_logger, Projection, Partition, positions.Count, positions[0], positions[^1]);
         return stored.Select(e => e.ToEnvelope()).ToList();
     }

@@ -25,7 +25,7 @@ public sealed class CatchUpTests
 
         var result = await CatchUp(pageSize: 100).RunAsync(cursor, _partitions, maxPages: 10);
 
-        Assert.Equal(new CatchUpResult(Delivered: 4, ReachedEnd: true, NewPartitions: true), result);
+        Assert.Equal(new CatchUpResult(Delivered: 4, ReachedEnd: true, NewPartitions: true, ReadWhole: 4), result);
         Assert.Equal(["wh-1", "wh-2"], _partitions.Order(StringComparer.Ordinal));
         Assert.Equal(Ids(_stock.Log.Where(e => e.StreamId.StartsWith("wh-1/", StringComparison.Ordinal))), DeliveredTo("wh-1"));
         Assert.Equal(Ids(_stock.Log.Where(e => e.StreamId.StartsWith("wh-2/", StringComparison.Ordinal))), DeliveredTo("wh-2"));
@@ -44,8 +44,8 @@ public sealed class CatchUpTests
         var first = await catchUp.RunAsync(cursor, _partitions, maxPages: 2);
         var second = await catchUp.RunAsync(cursor, _partitions, maxPages: 2);
 
-        Assert.Equal(new CatchUpResult(Delivered: 4, ReachedEnd: false, NewPartitions: true), first);
-        Assert.Equal(new CatchUpResult(Delivered: 1, ReachedEnd: true, NewPartitions: false), second);
+        Assert.Equal(new CatchUpResult(Delivered: 4, ReachedEnd: false, NewPartitions: true, ReadWhole: 4), first);
+        Assert.Equal(new CatchUpResult(Delivered: 1, ReachedEnd: true, NewPartitions: false, ReadWhole: 1), second);
         Assert.Equal(Ids(_stock.Log), DeliveredTo("wh-1"));
     }
 

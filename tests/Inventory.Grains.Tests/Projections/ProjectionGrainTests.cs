@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using Inventory.Contracts.EventStore;
 using Inventory.Contracts.Projections;
 using Inventory.Contracts.StockItems;
@@ -75,6 +77,26 @@ public sealed class ProjectionGrainTests(ProjectionClusterFixture fixture)
     public async Task GivenEventsWhoseStreamMessagesNeverCame_WhenNothingElseHappens_ThenCatchUpBringsThemToTheViews()
     {
         // Appended straight into the store, as if the silo died between the commit and the publish.
+        var readWhole = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == ProjectionMetrics.MeterName && instrument.Name == ProjectionMetrics.CaughtUpWholeName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag is { Key: "projection", Value: string projection })
+                {
+                    readWhole.AddOrUpdate(projection, value, (_, sum) => sum + value);
+                }
+            }
+        });
+        listener.Start();
         var warehouse = ProjectionClusterFixture.NewWarehouse();
         var log = new StockItemStream(fixture.Store, $"{warehouse}/lost");
         var received = new StockReceived { MovementId = Guid.NewGuid(), RecordedAt = DateTimeOffset.UtcNow, OnHandAfter = 9, ReservedAfter = 0, Quantity = 9 };
@@ -86,6 +108,7 @@ public sealed class ProjectionGrainTests(ProjectionClusterFixture fixture)
 
         Assert.Equal(9, stock.Items[0].OnHand);
         Assert.True(await fixture.Views.WaitForAsync($"{warehouse}/lost", result.Positions[0], TimeSpan.FromSeconds(5)));
+        Assert.True(readWhole.GetValueOrDefault("warehouses") >= 1 && readWhole.GetValueOrDefault("skus") >= 1, string.Join(", ", readWhole));
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public static class PostgresEventStoreExtensions
         services.TryAddSingleton<SchemaMigrator>();
         services.AddOptions<PostgresEventStoreOptions>()
             .BindConfiguration(PostgresEventStoreOptions.Section)
-            .Validate(o => o.IsValid, "Inventory:EventStore:Postgres: MaxBatchSize must be 1..10000 and Writers 1..64.")
+            .Validate(o => o.IsValid, "Inventory:EventStore:Postgres: MaxBatchSize must be 1..10000, Writers 1..64 and LogScanStatementRows 1..10000000.")
             .ValidateOnStart();
         services.TryAddSingleton<PostgresEventStore>();
         services.RemoveAll<IEventStore>();

@@ -108,6 +108,35 @@ public sealed class PostgresEventLogGapTests
         Assert.Equal(stored, seen.Select(e => e.EventId));
     }
 
+    [Fact]
+    public async Task GivenAnOpenTransaction_WhenScanningInStatementsOfThreeRows_ThenPagesCrossTheStatementsAndTheScanStopsBelowIt()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        await using var store = database.CreateStore(new PostgresEventStoreOptions { LogScanStatementRows = 3 });
+        var before = new List<Guid>();
+        foreach (var streamId in new[] { "a", "b", "c", "d" })
+        {
+            before.AddRange(await AppendAsync(store, streamId, 2));
+        }
+
+        await using var held = await HeldTransaction.BeginAsync(database);
+        await held.InsertAsync("held");
+        var after = await AppendAsync(store, "after", 1);
+
+        var pages = new List<LogPage>();
+        await foreach (var page in ((IEventLog)store).ScanAsync(LogPosition.Start, 2))
+        {
+            pages.Add(page);
+        }
+
+        await held.CommitAsync();
+        Assert.Equal(before, pages.SelectMany(p => p.Events).Select(e => e.EventId));
+        Assert.Equal([2, 2, 2, 2, 0], pages.Select(p => p.Events.Count));
+        Assert.All(pages.Where(p => p.Events.Count > 0), p => Assert.Equal(p.Events[^1].LogPosition, p.End));
+        Assert.Equal(pages[^2].End, pages[^1].End);
+        Assert.DoesNotContain(after[0], pages.SelectMany(p => p.Events).Select(e => e.EventId));
+    }
+
     private static async Task<List<Guid>> AppendAsync(PostgresEventStore store, string streamId, int count)
     {
         var events = Enumerable.Range(0, count).Select(_ => TestEvent.For(streamId)).ToArray();

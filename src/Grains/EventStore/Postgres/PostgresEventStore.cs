@@ -66,6 +66,7 @@ public sealed class PostgresEventStore : IEventStore, IEventLog, IAsyncDisposabl
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly AppendBatcher _batcher;
+    private readonly int _scanStatementRows;
 
     public PostgresEventStore(NpgsqlDataSource dataSource, IOptions<PostgresEventStoreOptions> options, ILogger<PostgresEventStore> logger)
     {
@@ -73,10 +74,11 @@ public sealed class PostgresEventStore : IEventStore, IEventLog, IAsyncDisposabl
         ArgumentNullException.ThrowIfNull(options);
         if (!options.Value.IsValid)
         {
-            throw new ArgumentException("PostgresEventStoreOptions: MaxBatchSize must be 1..10000 and Writers 1..64.", nameof(options));
+            throw new ArgumentException("PostgresEventStoreOptions: MaxBatchSize must be 1..10000, Writers 1..64 and LogScanStatementRows 1..10000000.", nameof(options));
         }
 
         _dataSource = dataSource;
+        _scanStatementRows = options.Value.LogScanStatementRows;
         _batcher = new AppendBatcher(dataSource, options.Value, logger);
     }
 
@@ -190,23 +192,48 @@ public sealed class PostgresEventStore : IEventStore, IEventLog, IAsyncDisposabl
         return await ReadPageAsync(connection, after, maxCount, cancellationToken);
     }
 
-    /// <summary>Reads every page on one connection: from the pool, each page would take whichever connection has been
-    /// idle longest, and a statement on a connection that has not run it five times is not prepared yet (measured: the
-    /// server's CPU for a million-event scan 3.3 s over 14 pooled connections, 1.8 s on one).</summary>
+    /// <summary>
+    /// Reads on one connection, in statements of <see cref="PostgresEventStoreOptions.LogScanStatementRows"/> cut into
+    /// pages as the rows arrive:
+    /// from the pool, each page would take whichever connection has been idle longest, where the statement is mostly not
+    /// prepared yet (measured: the server's CPU for a million-event scan 3.3 s over 14 pooled connections, 2.4 s on
+    /// one); and a statement per page would have the server stop and start again at every page, where one statement
+    /// keeps sending while the pages are read. Each statement stops at its own snapshot's horizon, so each is gap-safe
+    /// as a page is; the next one goes on after its last event.
+    /// </summary>
     public async IAsyncEnumerable<LogPage> ScanAsync(LogPosition after, int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        var page = new List<StoredEvent>(Math.Min(pageSize, PresizedPage));
+        var last = NoPrincipal;
         while (true)
         {
-            var page = await ReadPageAsync(connection, after, pageSize, cancellationToken);
-            yield return page;
-            if (page.Events.Count < pageSize)
+            await using var command = new NpgsqlCommand(ReadAllSql, connection);
+            AddLogPosition(command, after);
+            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = _scanStatementRows });
+            var rows = 0;
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
             {
-                yield break;
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var stored = ReadLogEvent(reader, ref last);
+                    after = stored.LogPosition;
+                    rows++;
+                    page.Add(stored);
+                    if (page.Count == pageSize)
+                    {
+                        yield return new LogPage(page, after);
+                        page = new List<StoredEvent>(Math.Min(pageSize, PresizedPage));
+                    }
+                }
             }
 
-            after = page.End;
+            if (rows < _scanStatementRows)
+            {
+                yield return new LogPage(page, after);
+                yield break;
+            }
         }
     }
 

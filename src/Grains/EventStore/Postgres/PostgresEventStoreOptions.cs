@@ -18,6 +18,11 @@ public sealed class PostgresEventStoreOptions
     /// writer makes larger batches and fewer commits, which suits a small database server with few appenders.</summary>
     public int Writers { get; set; } = 2;
 
+    /// <summary>Rows one statement of a scan of the global log reads at most (<see cref="PostgresEventStore.ScanAsync"/>,
+    /// a rebuild's read): long enough that the server keeps sending while the pages are read, short enough that no
+    /// snapshot is held for long (100,000 rows take well under a second).</summary>
+    public int LogScanStatementRows { get; set; } = 100_000;
+
     /// <summary>True when the values can run a store.</summary>
-    public bool IsValid => MaxBatchSize is >= 1 and <= 10_000 && Writers is >= 1 and <= 64;
+    public bool IsValid => MaxBatchSize is >= 1 and <= 10_000 && Writers is >= 1 and <= 64 && LogScanStatementRows is >= 1 and <= 10_000_000;
 }

@@ -77,25 +77,13 @@ public abstract partial class ProjectionShardGrain<TView> : Grain, IProjectionSh
     public async Task<ShardAck> ApplyAsync(IReadOnlyList<EventEnvelope> events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var handled = await _shard.ApplyAsync(events);
-        if (handled > 0)
-        {
-            _unwritten.Applied();
-        }
-
-        return new ShardAck(_activation, handled);
+        return Acknowledge(await _shard.ApplyAsync(events));
     }
 
     public async Task<ShardAck> CatchUpAsync(IReadOnlyList<LogEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var handled = await _shard.CatchUpAsync(entries);
-        if (handled > 0)
-        {
-            _unwritten.Applied();
-        }
-
-        return new ShardAck(_activation, handled);
+        return Acknowledge(await _shard.CatchUpAsync(entries));
     }
 
     public async Task<ShardAck> AdoptAsync(Immutable<object> state)
@@ -196,6 +184,18 @@ public abstract partial class ProjectionShardGrain<TView> : Grain, IProjectionSh
         {
             LogApplied(_logger, Projection, Partition, envelope.EventId, envelope.StreamId, envelope.Version, envelope.Position);
         }
+    }
+
+    /// <summary>This activation's answer to a delivery that applied <paramref name="handled"/> events, which now wait
+    /// to be written.</summary>
+    private ShardAck Acknowledge(int handled)
+    {
+        if (handled > 0)
+        {
+            _unwritten.Applied();
+        }
+
+        return new ShardAck(_activation, handled);
     }
 
     /// <summary>The shard's own write, for events that no checkpoint has had written after
